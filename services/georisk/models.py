@@ -29,6 +29,8 @@ BANDS: tuple[Band, ...] = ("low", "elevated", "high", "critical")
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=512, strip_whitespace=True)]
 Iso2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+# Country hints on input are forgiving about case ("gb" is GB); what georisk writes is upper case.
+Iso2Hint = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 # Datetimes are strict about the timezone but accept ISO strings (JSON has no datetime type).
 When = Annotated[AwareDatetime, Field(strict=False)]
@@ -65,7 +67,7 @@ class Article(Inbound):
     # True when published_at was absent and the Kafka record timestamp stands in for it.
     published_at_from_record: bool = False
     language: str | None = None
-    countries: list[Iso2] | None = None
+    countries: list[Iso2Hint] | None = None
 
 
 class CyberIncident(Inbound):
