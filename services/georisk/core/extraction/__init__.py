@@ -1,0 +1,54 @@
+"""Article signal extraction: one article read on every dimension, plus its countries.
+
+Dictionaries with sentence-proximity rules (the GPR method: topic words must meet threat or
+act words), an exclusion layer for hard negatives and a rubric-shaped level per dimension.
+Pure and offline: compiled regular expressions over the title and text, no I/O.
+"""
+
+from __future__ import annotations
+
+from georisk.core.documents import DimensionReading, Extraction
+from georisk.core.extraction import countries
+from georisk.core.extraction.china import read_china
+from georisk.core.extraction.cyber import read_cyber
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.minerals import read_minerals
+from georisk.core.extraction.negatives import genres, strip_exclusions
+from georisk.core.extraction.partnership import read_partnership
+from georisk.core.extraction.rules import Context
+from georisk.models import Article, Dimension
+from georisk.scopes import ScopeConfig
+
+EXTRACTOR_VERSION = "rules-1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_article"]
+
+
+def _question_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
+    """A headline asked as a question is analysis or opinion: level 1 at most."""
+    return {
+        dim: DimensionReading(1, r.confidence, r.evidence, "background") if r.level > 1 else r
+        for dim, r in readings.items()
+    }
+
+
+def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
+    """Levels 0–3 on the four dimensions and the principal countries of one article."""
+    original = Document.of(article.title, article.text)
+    cleaned_text, excluded = strip_exclusions(original.text)
+    doc = Document(text=cleaned_text, starts=original.starts, title_end=original.title_end)
+    title = (article.title or "").strip()
+    context = Context(doc=doc, genres=genres(original), question_title=title.endswith("?"))
+    principal = countries.principal(original)
+    allies = frozenset(countries.mentions(original.text)) & (
+        scope.interested | frozenset(scope.members)
+    )
+    readings: dict[Dimension, DimensionReading] = {
+        "china_tension": read_china(doc, context),
+        "cyber": read_cyber(doc, context),
+        "minerals": read_minerals(doc, context, tuple(scope.materials)),
+        "partnership": read_partnership(doc, context, allies, scope),
+    }
+    if context.question_title:
+        readings = _question_cap(readings)
+    return Extraction(readings=readings, countries=principal, notes=excluded)

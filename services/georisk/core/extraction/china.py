@@ -1,0 +1,226 @@
+"""`china_tension`: PRC pressure on its neighbours, the scope's members and their partners.
+
+A level needs the China actor (China, Beijing, the PLA, the coast guard...) in the same
+sentence as a threat or act word, or a contested theatre (Taiwan Strait, Scarborough Shoal...)
+with an act word next to an actor sentence. Severe acts (live-fire or encirclement drills,
+collisions, rammings, armed clashes) reach 3 only when stated in the lead and not hedged; a
+concrete incident or measure (water cannon, protest, sanctions, arrests for spying) is 2;
+friction, dominance and rivalry are 1.
+"""
+
+from __future__ import annotations
+
+from georisk.core.documents import DimensionReading
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.models import SignalKind
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "theatre": (
+        "Taiwan Strait",
+        "South China Sea",
+        "East China Sea",
+        "Yellow Sea",
+        "Senkaku*",
+        "Diaoyu*",
+        "Scarborough Shoal",
+        "Second Thomas Shoal",
+        "Sabina Shoal",
+        "Escoda Shoal",
+        "Ayungin Shoal",
+        "Paracel*",
+        "Spratly*",
+        "Penghu",
+        "Kinmen",
+        "Pratas",
+        "Taiwan",
+        "Taiwanese",
+        "Taipei",
+        "Okinawa",
+        "Philippine Sea",
+        "Manila",
+    ),
+    "actor": (
+        "China",
+        "China's",
+        "Chinese",
+        "Beijing",
+        "Beijing's",
+        "PLA",
+        "People's Liberation Army",
+        "PRC",
+        "CCP",
+        "Chinese Communist Party",
+        "Communist Party",
+        "Xi Jinping",
+        "Xi",
+        "China Coast Guard",
+        "CCG",
+        "Eastern Theater Command",
+        "Eastern Theatre Command",
+        "Zhongnanhai",
+        "maritime militia",
+        "Liaoning",
+        "Shandong",
+        "Fujian",
+    ),
+    "severe": (
+        "live-fire",
+        "live fire",
+        "encircl*",
+        "blockad*",
+        "collid*",
+        "collision*",
+        "ram",
+        "rams",
+        "rammed",
+        "ramming",
+        "armed clash*",
+        "open fire",
+        "opened fire",
+        "fired on",
+        "fired at",
+        "Joint Sword*",
+        "Strait Thunder*",
+        "Justice Mission*",
+        "sank",
+        "sunk",
+        "sinking",
+        "gunfire",
+        "shots fired",
+        "missile strike*",
+        "invasion",
+        "invade*",
+    ),
+    "incident": (
+        "water cannon*",
+        "water-cannon*",
+        "harass*",
+        "dangerous manoeuvr*",
+        "dangerous maneuv*",
+        "intercept*",
+        "incursion*",
+        "intrusion*",
+        "radar lock*",
+        "locked on",
+        "locks on",
+        "lock-on*",
+        "fire-control radar",
+        "laser*",
+        "board*",
+        "seiz*",
+        "detain*",
+        "arrest*",
+        "spy",
+        "spies",
+        "spying",
+        "espionage",
+        "sanction*",
+        "countermeasure*",
+        "retaliat*",
+        "anti-dumping",
+        "antidumping",
+        "protest*",
+        "summon*",
+        "démarche*",
+        "demarche*",
+        "travel warning*",
+        "travel advisory",
+        "drill*",
+        "military exercise*",
+        "war game*",
+        "warship*",
+        "warplane*",
+        "fighter jet*",
+        "aircraft carrier*",
+        "coerc*",
+        "intimidat*",
+        "punish*",
+        "provocat*",
+        "attack*",
+        "assault*",
+        "injur*",
+        "beat*",
+        "expel*",
+        "expul*",
+        "entry ban*",
+        "asset freeze*",
+        "import ban*",
+        "bans imports",
+        "banned imports",
+        "ban on imports",
+        "bans seafood",
+        "banned seafood",
+        "blanket ban",
+        "tragic price",
+        "stern warning",
+        "strongest protest",
+        "cut off",
+        "severed",
+        "sever*",
+        "confront*",
+        "unreliable entity",
+        "dual-use",
+    ),
+    "friction": (
+        "tension*",
+        "dispute*",
+        "rival*",
+        "dominance",
+        "assertive*",
+        "threat*",
+        "concern*",
+        "rift",
+        "row",
+        "friction",
+        "pressure",
+        "deter*",
+        "counterbalance",
+        "competition",
+        "decoupl*",
+        "de-risk*",
+        "hack*",
+        "cyber*",
+        "influence",
+        "critical",
+        "warn*",
+        "ban*",
+        "tariff*",
+        "trade war",
+        "retaliation",
+        "restrict*",
+        "militar*",
+        "troops",
+    ),
+}
+
+_PATTERN = compile_groups(VOCABULARY)
+
+
+def read_china(doc: Document, context: Context) -> DimensionReading:
+    hits = doc.scan(_PATTERN)
+    actors = hits.get("actor", [])
+    if not actors:
+        return reading(0, 0, (), None)
+    anchors = actors + hits.get("theatre", [])
+    actor_near = near(anchors, actors, window=1)
+    severe = {s for s in near(hits.get("severe", []), anchors) if s in actor_near}
+    incident = near(hits.get("incident", []), actors)
+    friction = near(hits.get("friction", []), actors)
+    firm_severe = {s for s in severe if context.in_lead(s) and not context.hedged(s)}
+    lead_incident = {s for s in incident if context.in_lead(s)}
+    kind: SignalKind
+    if firm_severe:
+        level, kind, support = 3, "act", firm_severe | incident
+    elif severe or len(incident) >= 2 or lead_incident:
+        level, kind, support = 2, "act", severe | incident
+        if all(context.hedged(s) for s in support):
+            kind = "threat"
+    elif incident or friction:
+        level, kind, support = 1, "background", incident | friction
+    else:
+        return reading(0, 0, ("china",), None)
+    groups = ("severe", "incident", "friction", "theatre")
+    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    return reading(level, len(support), evidence, kind)

@@ -1,0 +1,65 @@
+"""An article prepared for rule matching: its sentences and where each word list matches.
+
+Proximity is judged by sentence: a topic word and a threat/act word "co-occur" when they
+fall in the same sentence (GPR pairs words within two words or in the same article; the
+sentence is the unit that keeps the actor, the verb and the object of one claim together).
+The title is sentence 0 and counts as the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of one word list."""
+
+    group: str
+    text: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class Document:
+    """Title and body as one text with sentence boundaries."""
+
+    text: str
+    starts: list[int]
+    title_end: int
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, title: str | None, body: str) -> Document:
+        head = (title or "").strip()
+        text = f"{head}\n{body}" if head else body
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        return cls(text=text, starts=starts, title_end=len(head))
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.starts)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def sentence(self, index: int) -> str:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end].strip()
+
+    def scan(self, pattern: re.Pattern[str]) -> dict[str, list[Hit]]:
+        """Every match of a grouped pattern, by group name (see `lexicon.compile_groups`)."""
+        found: dict[str, list[Hit]] = defaultdict(list)
+        for match in pattern.finditer(self.text):
+            group = match.lastgroup or ""
+            found[group].append(Hit(group, match.group(), self.sentence_of(match.start())))
+        return found
+
+
+def sentences(hits: list[Hit]) -> set[int]:
+    return {hit.sentence for hit in hits}

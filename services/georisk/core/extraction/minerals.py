@@ -1,0 +1,186 @@
+"""`minerals`: critical-mineral supply risk.
+
+A material (a tracked mineral, "rare earths", "critical minerals") must share a sentence with a
+supply act. An outright export ban stated in the lead is 3; export controls, licensing, curbs,
+mine or trading disruption, price shocks and supply deals are 2 when in the lead or repeated;
+market commentary and supply-chain talk are 1. Scope materials extend the material list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from georisk.core.documents import DimensionReading
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.models import SignalKind
+
+MATERIALS: tuple[str, ...] = (
+    "critical mineral*",
+    "critical raw material*",
+    "strategic mineral*",
+    "rare earth*",
+    "rare-earth*",
+    "REE",
+    "REEs",
+    "heavy rare earth*",
+    "gallium",
+    "germanium",
+    "graphite",
+    "antimony",
+    "lithium",
+    "cobalt",
+    "nickel",
+    "tungsten",
+    "dysprosium",
+    "terbium",
+    "samarium",
+    "gadolinium",
+    "lutetium",
+    "scandium",
+    "yttrium",
+    "neodymium",
+    "praseodymium",
+    "tellurium",
+    "bismuth",
+    "indium",
+    "molybdenum",
+    "manganese",
+    "magnesium",
+    "battery metal*",
+    "battery mineral*",
+    "NdFeB",
+    "raw mineral*",
+    "mineral export*",
+    "unprocessed lithium",
+    "lithium carbonate",
+    "lithium ore",
+    "spodumene",
+    "copper",
+    "uranium",
+    "titanium",
+)
+
+ACTS: dict[str, tuple[str, ...]] = {
+    "ban": (
+        "export ban*",
+        "ban*",
+        "prohibit*",
+        "embargo*",
+        "outright ban*",
+        "chokes off",
+        "choke off",
+        "cut off",
+    ),
+    "control": (
+        "export control*",
+        "export restriction*",
+        "export curb*",
+        "export licen[cs]*",
+        "licensing",
+        "licence*",
+        "license*",
+        "restrict*",
+        "curb*",
+        "quota*",
+        "controls",
+        "national security",
+        "dual-use",
+    ),
+    "disruption": (
+        "shortage*",
+        "disrupt*",
+        "suspend*",
+        "suspension",
+        "halt*",
+        "shut*",
+        "stockpil*",
+        "squeeze",
+        "exports fell",
+        "fell to zero",
+        "zero",
+        "plung*",
+        "crash*",
+        "tumbl*",
+        "collaps*",
+        "soar*",
+        "surg*",
+        "spike*",
+        "slump*",
+        "jump*",
+        "price limit*",
+        "price floor",
+        "trading",
+        "volatil*",
+        "run out",
+    ),
+    "supply": (
+        "offtake",
+        "strategic project*",
+        "refiner*",
+        "processing",
+        "separated",
+        "produc*",
+        "mine",
+        "mines",
+        "mining project*",
+        "deposit*",
+        "seabed",
+        "sediment",
+        "retriev*",
+        "supply chain*",
+        "supplies",
+        "supply",
+        "reliance",
+        "dependen*",
+        "investment*",
+        "financ*",
+        "preferred shares",
+        "stake",
+        "deal",
+        "agreement",
+        "price*",
+        "exports",
+        "imports",
+        "output",
+        "market",
+        "demand",
+        "oversupply",
+        "resume*",
+        "reopen*",
+    ),
+}
+
+
+@cache
+def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
+
+
+def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
+    hits = doc.scan(_pattern(materials))
+    material = hits.get("material", [])
+    if not material:
+        return reading(0, 0, (), None)
+    ban = near(hits.get("ban", []), material, window=1) & near(material, material)
+    control = near(hits.get("control", []), material, window=1)
+    disruption = near(hits.get("disruption", []), material)
+    supply = near(hits.get("supply", []), material)
+    firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s)}
+    concrete = control | disruption
+    if context.genres and len(concrete | ban) < 3:
+        return reading(0, 0, ("minerals",), None)
+    kind: SignalKind
+    if firm_ban:
+        level, kind, support = 3, "act", firm_ban | concrete
+    elif ban or any(context.in_lead(s) for s in concrete) or len(concrete) >= 2:
+        level, kind, support = 2, "act", ban | concrete
+    elif concrete or len(supply) >= 2:
+        level, kind, support = 1, "background", concrete | supply
+    else:
+        return reading(0, 0, ("minerals",), None)
+    groups = ("material", "ban", "control", "disruption", "supply")
+    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    return reading(level, len(support), evidence, kind)

@@ -1,0 +1,231 @@
+"""Hard-negative defences: phrases that borrow risk vocabulary and genres that never carry it.
+
+Two layers, as in the GPR audit: (1) exclusion phrases ("Cyber Monday", "mineral water",
+"Lunar New Year") are consumed before any topic word can see them; (2) a genre test spots
+texts whose whole register is sport, travel, food, festivals, shopping, job adverts,
+hobbies or price statistics. A genre text keeps a level only when it also carries strong,
+repeated act evidence, so a sports report that mentions a cyberattack still counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import compile_groups
+
+# Phrases that contain a dimension's vocabulary but are not about it (removed before matching).
+EXCLUSION_PHRASES = (
+    "Cyber Monday",
+    "Cyber Week",
+    "cyber sale*",
+    "mineral water*",
+    "mineral oil",
+    "mineral make*",
+    "Lunar New Year",
+    "Chinese New Year",
+    "Spring Festival",
+    "Chinese zodiac",
+    "Chinese food",
+    "Chinese cuisine",
+    "Chinese restaurant*",
+    "Chinese medicine",
+    "Chinese characters",
+    "price war*",
+    "trade war games",
+    "war movie*",
+    "war film*",
+    "star wars",
+    "world war*",
+    "cold war",
+    "rare earth magnet* kit*",
+    "fire drill*",
+    "exercise class*",
+    "physical exercise*",
+    "exercise routine*",
+    "liquid metal",
+    "melting point",
+    "great wall",
+    "terracotta army",
+    "dragon dance*",
+    "lion dance*",
+    "the quad",
+    "quad bike*",
+)
+
+GENRES: dict[str, tuple[str, ...]] = {
+    "sport": (
+        "match*",
+        "goal*",
+        "scored",
+        "striker",
+        "midfielder",
+        "league",
+        "tournament",
+        "friendly",
+        "world cup",
+        "wicket*",
+        "innings",
+        "grand prix",
+        "lap*",
+        "podium",
+        "coach",
+        "fixture*",
+        "kick-off",
+        "penalty",
+        "halftime",
+        "half-time",
+        "stoppage time",
+        "referee",
+        "squad",
+        "lionesses",
+        "semi-final",
+        "final whistle",
+        "championship",
+        "set piece",
+        "unbeaten",
+    ),
+    "travel": (
+        "itinerary",
+        "travel guide",
+        "tourist*",
+        "sightseeing",
+        "day trip",
+        "night market*",
+        "hot spring*",
+        "temple*",
+        "hostel*",
+        "must-see",
+        "must-visit",
+        "backpack*",
+        "scenic",
+    ),
+    "food": (
+        "recipe*",
+        "ingredient*",
+        "tablespoon*",
+        "teaspoon*",
+        "sushi",
+        "ramen",
+        "tempura",
+        "noodle*",
+        "dumpling*",
+        "cuisine",
+        "dish*",
+        "bake",
+        "oven",
+        "flavo*r*",
+        "soy sauce",
+    ),
+    "festival": (
+        "festival*",
+        "lantern*",
+        "firecracker*",
+        "red envelope*",
+        "zodiac",
+        "new moon",
+        "full moon",
+        "celebrat*",
+        "lion dance*",
+        "dragon dance*",
+        "reunion dinner",
+        "good luck",
+    ),
+    "shopping": (
+        "cyber monday",
+        "black friday",
+        "deal*",
+        "discount*",
+        "% off",
+        "coupon*",
+        "bargain*",
+        "shopper*",
+        "retailer*",
+        "promo code*",
+    ),
+    "jobs": (
+        "job description*",
+        "job title*",
+        "job purpose",
+        "duties",
+        "responsibilities",
+        "qualification*",
+        "candidate*",
+        "salary",
+        "apply now",
+        "years of experience",
+        "hiring",
+        "your next hire",
+        "skills",
+    ),
+    "hobby": (
+        "diy",
+        "hobby*",
+        "hobbyist*",
+        "fridge",
+        "craft*",
+        "experiment*",
+        "fun",
+        "toy*",
+        "for dummies",
+        "fascinating",
+        "trick*",
+        "video",
+        "spoon*",
+        "magic*",
+        "science of",
+    ),
+    "statistics": (
+        "consumer price index",
+        "cpi",
+        "consumer price*",
+        "producer price*",
+        "ppi",
+        "inflation",
+        "deflation",
+        "year-on-year",
+        "year on year",
+        "month-on-month",
+        "statistics bureau",
+        "bureau of statistics",
+        "core inflation",
+    ),
+    "weather": (
+        "typhoon*",
+        "rainfall",
+        "landfall",
+        "weather bureau",
+        "central weather",
+        "schools closed",
+        "offices closed",
+        "closures",
+        "heavy rain*",
+        "gust*",
+        "flood*",
+    ),
+}
+
+_EXCLUDE = compile_groups({"exclude": EXCLUSION_PHRASES})
+_GENRE = compile_groups(GENRES)
+# A genre is the register of a text when it has this many distinct marker hits.
+GENRE_MIN_HITS = 3
+
+
+def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with exclusion phrases blanked (offsets kept) and the phrases found."""
+    found: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        found.append(match.group())
+        return " " * len(match.group())
+
+    return _EXCLUDE.sub(blank, text), tuple(found)
+
+
+def genres(doc: Document) -> frozenset[str]:
+    """Genres whose markers occur at least `GENRE_MIN_HITS` times in the text."""
+    counts: dict[str, int] = {}
+    for match in _GENRE.finditer(doc.text):
+        name = match.lastgroup or ""
+        counts[name] = counts.get(name, 0) + 1
+    return frozenset(name for name, n in counts.items() if n >= GENRE_MIN_HITS)

@@ -1,0 +1,192 @@
+"""`partnership`: cooperation between allied governments that offsets risk.
+
+Allied actors (the scope's members and partners, plus groupings such as the G7, AUKUS, the
+Quad or NATO) must be at least two. A formal instrument (treaty, accord, agreement, pact,
+joint declaration, accession) signed or launched in the lead is 3 when heads of government or
+a treaty are involved, 2 at ministerial level; dialogues, joint statements and talks of a
+pact are 2 in the lead; cooperation in analysis or passing is 1. Scope indicator phrases
+(CPTPP, Hiroshima Accord...) join the vocabulary: at level ≥ 2 as instruments, at 1 as topic.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from georisk.core.documents import DimensionReading
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.scopes import ScopeConfig
+
+GROUPINGS: tuple[str, ...] = (
+    "G7",
+    "G-7",
+    "Group of Seven",
+    "AUKUS",
+    "Quad",
+    "NATO",
+    "Five Eyes",
+    "Indo-Pacific partners",
+    "like-minded",
+    "allies",
+    "allied",
+    "both countries",
+    "the two countries",
+    "three countries",
+    "both sides",
+    "the two leaders",
+    "partners",
+)
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "treaty": ("treaty", "treaties", "accession", "accord", "Reciprocal Access Agreement"),
+    "instrument": (
+        "agreement*",
+        "pact",
+        "pacts",
+        "joint declaration",
+        "declaration",
+        "action plan",
+        "memorandum*",
+        "MoU",
+        "MoC",
+        "framework",
+        "charter",
+        "deal",
+        "security partnership",
+        "defence partnership",
+        "defense partnership",
+        "strategic partnership",
+    ),
+    "sign": (
+        "sign*",
+        "signing",
+        "clinch*",
+        "launch*",
+        "conclud*",
+        "seal*",
+        "ink*",
+        "agreed",
+        "agree",
+        "agrees",
+        "reach* agreement",
+        "reached",
+        "join*",
+        "unveil*",
+        "adopt*",
+        "announc*",
+        "establish*",
+        "issue*",
+        "upgrade*",
+        "enter* into force",
+    ),
+    "leader": (
+        "prime minister*",
+        "PM",
+        "president",
+        "leaders",
+        "leader",
+        "heads of government",
+        "summit",
+        "chancellor",
+        "premier",
+        "Kishida",
+        "Sunak",
+        "Starmer",
+        "Albanese",
+        "Ishiba",
+        "Takaichi",
+        "Meloni",
+        "Biden",
+        "Trump",
+        "Macron",
+        "Marcos",
+        "Carney",
+        "Trudeau",
+        "von der Leyen",
+        "Costa",
+        "Modi",
+        "Luxon",
+    ),
+    "minister": (
+        "minister*",
+        "ministerial",
+        "2+2",
+        "two-plus-two",
+        "secretary",
+        "foreign policy chief",
+        "high representative",
+        "ministry",
+        "department",
+        "officials",
+    ),
+    "cooperation": (
+        "cooperat*",
+        "co-operat*",
+        "collaborat*",
+        "partnership*",
+        "joint statement",
+        "dialogue",
+        "talks",
+        "coordinat*",
+        "work together",
+        "working together",
+        "closest",
+        "alliance",
+        "ties",
+        "joint exercise*",
+        "joint military exercise*",
+        "joint development",
+        "joint operation",
+        "joint international operation",
+        "co-authored",
+        "jointly",
+        "interoperab*",
+        "support",
+    ),
+}
+
+
+@cache
+def _pattern(indicators: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
+    groups = {name: list(words) for name, words in VOCABULARY.items()}
+    groups["grouping"] = list(GROUPINGS)
+    for phrase, level in indicators:
+        groups["treaty" if level >= 3 else "instrument" if level == 2 else "cooperation"].append(
+            phrase
+        )
+    return compile_groups(groups)
+
+
+def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
+    return tuple((item.phrase, item.level) for item in scope.indicators)
+
+
+def read_partnership(
+    doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
+) -> DimensionReading:
+    hits = doc.scan(_pattern(_indicators(scope)))
+    groupings = hits.get("grouping", [])
+    if (len(allies) < 2 and not groupings) or context.genres:
+        return reading(0, 0, (), None)
+    treaty, instrument = hits.get("treaty", []), hits.get("instrument", [])
+    signed = near(treaty + instrument, hits.get("sign", []), window=1)
+    leaders = {h.sentence for h in hits.get("leader", [])}
+    ministers = {h.sentence for h in hits.get("minister", [])}
+    firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)}
+    treaty_signed = firm & {h.sentence for h in treaty}
+    led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
+    cooperation = {h.sentence for h in hits.get("cooperation", [])}
+    formal = {h.sentence for h in treaty + instrument}
+    if treaty_signed or led:
+        level, support = 3, treaty_signed | led
+    elif firm or (formal & ministers and any(context.in_lead(s) for s in formal)):
+        level, support = 2, firm | (formal & ministers)
+    elif formal & cooperation or len(cooperation) >= 2 or signed:
+        level, support = 1, cooperation | formal
+    else:
+        return reading(0, 0, ("partnership",), None)
+    groups = ("treaty", "instrument", "sign", "leader", "cooperation", "grouping")
+    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    return reading(level, len(support), evidence, "cooperation" if level >= 2 else "background")
