@@ -197,9 +197,7 @@ def principal(doc: Document, *, min_mentions: int = 2) -> tuple[str, ...]:
     """Countries named in the title, or at least `min_mentions` times in the text."""
     title = mentions(doc.text[: doc.title_end])
     body = mentions(doc.text[doc.title_end :])
-    chosen = set(title) | {
-        code for code, n in body.items() if n + title[code] >= min_mentions
-    }
+    chosen = set(title) | {code for code, n in body.items() if n + title[code] >= min_mentions}
     return tuple(sorted(chosen))
 
 

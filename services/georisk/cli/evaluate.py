@@ -1,0 +1,105 @@
+"""`georisk eval FILE`: score a labelled JSONL file and report the extractor's metrics."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+import click
+import orjson
+from rich.console import Console
+from rich.table import Table
+
+from georisk.cli.score import resolve_scope
+from georisk.core.evaluation import Labelled, Predicted, Report, evaluate, labelled_from_json
+from georisk.core.extraction import extract_article
+from georisk.models import DIMENSIONS, Article
+from georisk.scopes import ScopeConfig
+
+
+def _article(record: dict[str, Any]) -> Article:
+    # Only the reading material: gold `countries` must not reach the extractor as hints.
+    fields = {key: record[key] for key in ("id", "title", "text", "url") if key in record}
+    return Article.model_validate(fields)
+
+
+def score_labelled(
+    lines: list[bytes], scope: ScopeConfig
+) -> tuple[list[Labelled], list[Predicted]]:
+    items: list[Labelled] = []
+    predictions: list[Predicted] = []
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = orjson.loads(raw)
+            item, article = labelled_from_json(record), _article(record)
+        except (orjson.JSONDecodeError, ValueError) as exc:
+            raise click.ClickException(f"line {number}: {exc}") from exc
+        extraction = extract_article(article, scope)
+        items.append(item)
+        predictions.append(
+            Predicted(
+                levels={dim: extraction.level(dim) for dim in DIMENSIONS},
+                countries=frozenset(extraction.countries),
+            )
+        )
+    return items, predictions
+
+
+def _render(report: Report, console: Console) -> None:
+    table = Table(
+        title=f"Extractor metrics ({report.n} articles, {report.n_hard_negatives} hard negatives)"
+    )
+    for column in (
+        "dimension",
+        "relevant-F1",
+        "significant-F1",
+        "kappa",
+        "accuracy",
+        "hard-neg FP",
+    ):
+        table.add_column(column, justify="left" if column == "dimension" else "right")
+    for dim, m in report.dimensions.items():
+        table.add_row(
+            dim,
+            f"{m.relevant_f1:.3f}",
+            f"{m.significant_f1:.3f}",
+            f"{m.kappa:.3f}",
+            f"{m.accuracy:.3f}",
+            f"{m.hard_negative_fp_rate:.1%}",
+        )
+    table.add_row(
+        "macro",
+        f"{report.macro_relevant_f1:.3f}",
+        f"{report.macro_significant_f1:.3f}",
+        f"{report.macro_kappa:.3f}",
+        f"{report.macro_accuracy:.3f}",
+        f"{report.macro_hard_negative_fp_rate:.1%}",
+        style="bold",
+    )
+    console.print(table)
+    console.print(f"country micro-F1: {report.country_f1:.3f}")
+    for dim, m in report.dimensions.items():
+        matrix = Table(title=f"{dim}: gold (rows) × predicted (columns)")
+        matrix.add_column("gold")
+        for level in range(4):
+            matrix.add_column(str(level), justify="right")
+        for level, row in enumerate(m.confusion):
+            matrix.add_row(str(level), *(str(n) for n in row))
+        console.print(matrix)
+
+
+@click.command("eval")
+@click.argument("file", type=click.File("rb"))
+@click.option("--scope", "scope_name", default="gb-jp", show_default=True, help="Scope name.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+def evaluate_command(file: IO[bytes], scope_name: str, as_json: bool) -> None:
+    """Score a labelled JSONL file (dev-set layout) and report every extractor metric."""
+    items, predictions = score_labelled(file.read().splitlines(), resolve_scope(scope_name))
+    if not items:
+        raise click.ClickException("no labelled lines")
+    report = evaluate(items, predictions)
+    if as_json:
+        click.echo(orjson.dumps(report.to_dict()).decode())
+    else:
+        _render(report, Console())
