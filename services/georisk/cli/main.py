@@ -21,3 +21,4 @@ from georisk.cli.broker import broker as _broker; cli.add_command(_broker)  # no
 from georisk.cli.worker import worker as _worker; cli.add_command(_worker)  # noqa: E402, E702
 from georisk.cli.produce import produce as _produce; cli.add_command(_produce)  # noqa: E402, E702
 from georisk.cli.scores import scores as _scores; cli.add_command(_scores)  # noqa: E402, E702
+from georisk.cli.schemas import schemas as _schemas; cli.add_command(_schemas)  # noqa: E402, E702, I001
