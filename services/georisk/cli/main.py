@@ -16,7 +16,6 @@ def main() -> None:
 
 
 # Verb registrations (one line per verb module).
-from georisk.cli.schemas import schemas as _schemas; cli.add_command(_schemas)  # noqa: E402, E702, I001
 from georisk.cli.broker import broker as _broker; cli.add_command(_broker)  # noqa: E402, E702, I001
 from georisk.cli.worker import worker as _worker; cli.add_command(_worker)  # noqa: E402, E702
 from georisk.cli.produce import produce as _produce; cli.add_command(_produce)  # noqa: E402, E702
