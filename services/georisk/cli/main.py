@@ -21,3 +21,5 @@ from georisk.cli.worker import worker as _worker; cli.add_command(_worker)  # no
 from georisk.cli.produce import produce as _produce; cli.add_command(_produce)  # noqa: E402, E702
 from georisk.cli.scores import scores as _scores; cli.add_command(_scores)  # noqa: E402, E702
 from georisk.cli.schemas import schemas as _schemas; cli.add_command(_schemas)  # noqa: E402, E702, I001
+from georisk.cli.score import score as _score; cli.add_command(_score)  # noqa: E402, E702
+from georisk.cli.evaluate import evaluate_command as _eval; cli.add_command(_eval)  # noqa: E402, E702
