@@ -56,6 +56,11 @@ def write(out: Path) -> list[Path]:
     help="Directory to write into (relative to the current directory).",
 )
 def schemas(out: Path) -> None:
-    """Write JSON Schemas of every message model and the AsyncAPI 3.0 document."""
+    """Write JSON Schemas of every message model and the AsyncAPI 3.0 document.
+
+    Files: `<model>.v1.json` (draft 2020-12; sorted keys, 2-space indent) and `asyncapi.yaml`
+    (PyYAML safe_dump, sorted keys), each ending in a newline. Rerun after changing
+    `georisk.models` and commit the result: a test fails while `schemas/` is stale.
+    """
     for path in write(out):
         click.echo(str(path))

@@ -1,0 +1,3 @@
+from georisk.cli.main import main
+
+main()
