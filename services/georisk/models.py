@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_MAJOR = 1
@@ -32,8 +32,16 @@ Iso2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 # Country hints on input are forgiving about case ("gb" is GB); what georisk writes is upper case.
 Iso2Hint = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-# Datetimes are strict about the timezone but accept ISO strings (JSON has no datetime type).
-When = Annotated[AwareDatetime, Field(strict=False)]
+
+
+def _iso_text_only(value: object) -> object:
+    # JSON has no datetime type: accept ISO-8601 text (and datetimes in Python), never numbers.
+    if isinstance(value, str | datetime):
+        return value
+    raise ValueError("expected an ISO-8601 date-time string with a timezone")
+
+
+When = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_iso_text_only)]
 Level = Annotated[int, Field(ge=0, le=3)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
