@@ -77,7 +77,7 @@ def split_row(line: str) -> list[str]:
 def layout_of(fields: list[str], line_no: int) -> GdeltLayout:
     layout = LAYOUTS.get(len(fields))
     if layout is None:
-        expected = ", ".join(str(n) for n in sorted(LAYOUTS))
+        expected = "57 (1.0 backfile), 58 (1.0 daily) or 61 (2.0 export)"
         raise GdeltFormatError(
             line_no, f"expected {expected} tab-separated columns, found {len(fields)}"
         )
