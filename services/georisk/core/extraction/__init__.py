@@ -19,7 +19,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 

@@ -17,6 +17,16 @@ from georisk.core.extraction.rules import Context, evidence_of, near, reading
 from georisk.models import SignalKind
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
+    "cyber": (
+        "cyber*",
+        "hack*",
+        "ransomware",
+        "malware",
+        "APT*",
+        "Typhoon",
+        "breach*",
+        "intrusion*",
+    ),
     "theatre": (
         "Taiwan Strait",
         "South China Sea",
@@ -85,8 +95,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Strait Thunder*",
         "Justice Mission*",
         "sank",
-        "sunk",
-        "sinking",
         "gunfire",
         "shots fired",
         "missile strike*",
@@ -138,8 +146,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "intimidat*",
         "punish*",
         "provocat*",
-        "attack*",
-        "assault*",
         "injur*",
         "beat*",
         "expel*",
@@ -154,27 +160,34 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "banned seafood",
         "blanket ban",
         "tragic price",
+        "lash*",
+        "condemn*",
+        "stop buying",
+        "barred",
+        "bars",
+        "blacklist*",
+        "entity list",
+        "security review",
+        "severed",
+        "severing",
         "stern warning",
         "strongest protest",
         "cut off",
         "severed",
-        "sever*",
         "confront*",
         "unreliable entity",
         "dual-use",
     ),
+    "attack": ("attack*", "assault*"),
     "friction": (
         "tension*",
         "dispute*",
-        "rival*",
         "dominance",
         "assertive*",
         "threat*",
-        "concern*",
         "rift",
         "row",
         "friction",
-        "pressure",
         "deter*",
         "counterbalance",
         "competition",
@@ -182,14 +195,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "de-risk*",
         "hack*",
         "cyber*",
-        "influence",
-        "critical",
         "warn*",
-        "ban*",
         "tariff*",
         "trade war",
         "retaliation",
-        "restrict*",
         "militar*",
         "troops",
     ),
@@ -206,8 +215,11 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     anchors = actors + hits.get("theatre", [])
     actor_near = near(anchors, actors, window=1)
     severe = {s for s in near(hits.get("severe", []), anchors) if s in actor_near}
-    incident = near(hits.get("incident", []), actors)
-    friction = near(hits.get("friction", []), actors)
+    cyber = {hit.sentence for hit in hits.get("cyber", [])}
+    # An attack in a cyber sentence is a cyber incident: China's share of it is attribution (1).
+    attacks = near(hits.get("attack", []), actors)
+    incident = near(hits.get("incident", []), actors) | (attacks - cyber)
+    friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
     firm_severe = {s for s in severe if context.in_lead(s) and not context.hedged(s)}
     lead_incident = {s for s in incident if context.in_lead(s)}
     kind: SignalKind
@@ -221,6 +233,6 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         level, kind, support = 1, "background", incident | friction
     else:
         return reading(0, 0, ("china",), None)
-    groups = ("severe", "incident", "friction", "theatre")
+    groups = ("severe", "incident", "attack", "friction", "cyber", "theatre")
     evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
     return reading(level, len(support), evidence, kind)

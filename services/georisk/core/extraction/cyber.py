@@ -30,15 +30,69 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Sandworm",
         "Fancy Bear",
         "Cozy Bear",
-        "MSS",
         "Ministry of State Security",
+    ),
+    # Words that are topic and act at once: "a cyberattack" needs no other verb.
+    "incident": (
+        "cyberattack*",
+        "cyber-attack*",
+        "cyber attack*",
+        "cyber incident*",
+        "cyber breach*",
+        "ransomware attack*",
+        "data breach*",
+        "data leak*",
+        "hacked",
+        "DDoS*",
+        "intrusion*",
+        "unauthorized access",
+        "unauthorised access",
+        "hack attack*",
+        "hacking campaign*",
+    ),
+    "act": (
+        "attack*",
+        "breach*",
+        "leak*",
+        "stole*",
+        "stolen",
+        "theft",
+        "disrupt*",
+        "outage*",
+        "shut down",
+        "shutdown",
+        "halt*",
+        "cripple*",
+        "paralys*",
+        "encrypt*",
+        "ransom",
+        "extort*",
+        "infiltrated",
+        "compromised",
+        "intercept*",
+        "exfiltrat*",
+        "dismantl*",
+        "takedown",
+        "taken down",
+        "seized",
+        "seizure",
+        "attribut*",
+        "exposes",
+        "exposed",
+        "called out",
+        "calls out",
+        "advisory",
+        "targeted",
+        "targeting",
+        "incident",
+        "pen and paper",
+        "access*",
     ),
     "topic": (
         "cyber*",
         "ransomware",
         "malware",
         "hack*",
-        "breach*",
         "DDoS",
         "denial-of-service",
         "denial of service",
@@ -59,11 +113,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "NoName057*",
         "Killnet",
         "hacktivist*",
-        "data leak*",
         "infiltrat*",
-        "unauthorized access",
-        "unauthorised access",
-        "intrusion*",
         "exploit*",
         "vulnerabilit*",
         "IT systems",
@@ -94,73 +144,31 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "several weeks",
         "billing crisis",
     ),
-    "act": (
-        "attack*",
-        "breach*",
-        "leak*",
-        "stole*",
-        "stolen",
-        "theft",
-        "disrupt*",
-        "outage*",
-        "shut down",
-        "shutdown",
-        "halt*",
-        "cripple*",
-        "paralys*",
-        "encrypt*",
-        "ransom",
-        "extort*",
-        "hacked",
-        "infiltrated",
-        "compromised",
-        "intercept*",
-        "exfiltrat*",
-        "dismantl*",
-        "takedown",
-        "taken down",
-        "seized",
-        "seizure",
-        "attribut*",
-        "exposes",
-        "exposed",
-        "called out",
-        "calls out",
-        "advisory",
-        "targeted",
-        "targeting",
-        "unauthorized access",
-        "unauthorised access",
-        "intrusion*",
-        "incident",
-        "DDoS",
-        "pen and paper",
-    ),
+    # Sentences about laws and strategies describe attacks in general, not an incident.
     "policy": (
         "law",
+        "laws",
         "legislation",
         "bill",
+        "enact*",
         "strategy",
+        "policy",
+        "measures",
+        "regulat*",
+        "framework",
         "active cyber defense",
         "active cyber defence",
-        "cyber defence*",
-        "cyber defense*",
         "cybersecurity",
         "cyber security",
-        "cyber resilience",
         "resilience",
         "partnership",
         "cooperation",
         "hybrid threat*",
-        "cyber threat*",
-        "cyberattacks",
-        "cyber-attacks",
-        "pre-positioning",
-        "regulat*",
-        "framework",
         "capabilit*",
         "defence*",
         "defense*",
+        "preempt*",
+        "pre-positioning",
     ),
 }
 
@@ -169,26 +177,30 @@ _PATTERN = compile_groups(VOCABULARY)
 
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
-    topic = hits.get("topic", []) + hits.get("campaign", [])
+    compound = hits.get("incident", [])
+    topic = hits.get("topic", []) + hits.get("campaign", []) + compound
     if not topic:
         return reading(0, 0, (), None)
-    acts = hits.get("act", [])
-    incident = near(topic, acts)
+    acts = hits.get("act", []) + compound
+    policy = {h.sentence for h in hits.get("policy", [])}
+    incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
+    stated = {s for s in incident if not context.hedged(s)}
     campaign = near(hits.get("campaign", []), acts + topic, window=1)
-    scaled = incident & near(hits.get("scale", []), topic + acts, window=1)
+    scale = hits.get("scale", [])
+    scaled = near(scale, compound + acts, window=1) if incident else set()
     firm = {s for s in campaign | scaled if context.in_lead(s) and not context.hedged(s)}
-    policy = near(hits.get("policy", []), topic) | {h.sentence for h in topic}
+    background = near(topic, hits.get("policy", [])) | {h.sentence for h in topic}
     if context.genres and len(incident) < 3:
         return reading(0, 0, ("cyber",), None)
     kind: SignalKind
-    if firm and len(incident) >= 2:
-        level, kind, support = 3, "act", firm | incident
-    elif len(incident) >= 2 or any(context.in_lead(s) for s in incident):
-        level, kind, support = 2, "act", incident
-    elif incident or len(policy) >= 2:
-        level, kind, support = 1, "background", incident | policy
+    if firm and len(stated) >= 2:
+        level, kind, support = 3, "act", firm | stated
+    elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):
+        level, kind, support = 2, "act", stated
+    elif incident or near(topic, hits.get("policy", [])):
+        level, kind, support = 1, "background", incident | background
     else:
         return reading(0, 0, ("cyber",), None)
-    groups = ("campaign", "topic", "scale", "act", "policy")
+    groups = ("campaign", "incident", "topic", "scale", "act", "policy")
     evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
     return reading(level, len(support), evidence, kind)

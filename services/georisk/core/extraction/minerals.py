@@ -175,8 +175,13 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     kind: SignalKind
     if firm_ban:
         level, kind, support = 3, "act", firm_ban | concrete
-    elif ban or any(context.in_lead(s) for s in concrete) or len(concrete) >= 2:
-        level, kind, support = 2, "act", ban | concrete
+    elif (
+        ban
+        or any(context.in_lead(s) for s in concrete)
+        or len(concrete) >= 2
+        or (len(supply) >= 3 and any(context.in_lead(s) for s in supply))
+    ):
+        level, kind, support = 2, "act", ban | concrete | supply
     elif concrete or len(supply) >= 2:
         level, kind, support = 1, "background", concrete | supply
     else:

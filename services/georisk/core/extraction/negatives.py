@@ -38,7 +38,7 @@ EXCLUSION_PHRASES = (
     "star wars",
     "world war*",
     "cold war",
-    "rare earth magnet* kit*",
+    "rare earth magnet kit*",
     "fire drill*",
     "exercise class*",
     "physical exercise*",
@@ -51,6 +51,9 @@ EXCLUSION_PHRASES = (
     "lion dance*",
     "the quad",
     "quad bike*",
+    "attack submarine*",
+    "attack helicopter*",
+    "heart attack*",
 )
 
 GENRES: dict[str, tuple[str, ...]] = {

@@ -14,7 +14,8 @@ import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
-from georisk.core.extraction.document import Document
+from georisk.core.extraction.countries import mentions
+from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups
 from georisk.core.extraction.rules import Context, evidence_of, near, reading
 from georisk.scopes import ScopeConfig
@@ -163,6 +164,17 @@ def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
     return tuple((item.phrase, item.level) for item in scope.indicators)
 
 
+def _between_allies(
+    doc: Document, sentences: set[int], groupings: list[Hit], scope: ScopeConfig
+) -> bool:
+    """Whether one cooperation sentence names two allied states or an allied grouping."""
+    grouped = {hit.sentence for hit in groupings}
+    allied = scope.interested
+    return any(
+        s in grouped or len(frozenset(mentions(doc.sentence(s))) & allied) >= 2 for s in sentences
+    )
+
+
 def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
@@ -183,7 +195,7 @@ def read_partnership(
         level, support = 3, treaty_signed | led
     elif firm or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | (formal & ministers)
-    elif formal & cooperation or len(cooperation) >= 2 or signed:
+    elif signed or len(cooperation) >= 2 or _between_allies(doc, cooperation, groupings, scope):
         level, support = 1, cooperation | formal
     else:
         return reading(0, 0, ("partnership",), None)
