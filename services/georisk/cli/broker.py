@@ -11,6 +11,11 @@ from georisk.cli.options import bootstrap_option, load_settings
 from georisk.io.broker import EmbeddedBroker, ensure_topics, split_host_port, topic_specs
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # Unwind to the `finally` below; stopping inside the handler would re-enter Popen.wait.
+    raise SystemExit(0)
+
+
 @click.command()
 @bootstrap_option
 @click.option("--partitions", type=int, default=None, help="Input-topic partitions (GEORISK_PARTITIONS).")
@@ -25,9 +30,9 @@ def broker(bootstrap: str | None, partitions: int | None) -> None:
         for spec in topic_specs(settings):
             click.echo(f"topic {spec.name} ({spec.partitions} partition(s))")
         click.echo(f"broker listening on {embedded.bootstrap} (pid {embedded.pid}); Ctrl-C stops it")
-        signal.signal(signal.SIGTERM, lambda *_: embedded.stop())
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
         embedded.wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         embedded.stop()
