@@ -12,6 +12,7 @@ from georisk.core.extraction import countries
 from georisk.core.extraction.china import read_china
 from georisk.core.extraction.cyber import read_cyber
 from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import lower_ascii
 from georisk.core.extraction.minerals import read_minerals
 from georisk.core.extraction.negatives import genres, strip_exclusions
 from georisk.core.extraction.partnership import read_partnership
@@ -19,7 +20,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
@@ -35,14 +36,17 @@ def _question_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension
 def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     """Levels 0–3 on the four dimensions and the principal countries of one article."""
     original = Document.of(article.title, article.text)
-    cleaned_text, excluded = strip_exclusions(original.text)
-    doc = Document(text=cleaned_text, starts=original.starts, title_end=original.title_end)
+    lowered = lower_ascii(original.text)
+    cleaned, excluded = strip_exclusions(lowered)
+    doc = Document(text=cleaned, starts=original.starts, title_end=original.title_end)
+    register = Document(text=lowered, starts=original.starts, title_end=original.title_end)
     title = (article.title or "").strip()
-    context = Context(doc=doc, genres=genres(original), question_title=title.endswith("?"))
-    principal = countries.principal(original)
-    allies = frozenset(countries.mentions(original.text)) & (
-        scope.interested | frozenset(scope.members)
+    context = Context(
+        doc=doc, original=original, genres=genres(register), question_title=title.endswith("?")
     )
+    title_mentions, body_mentions = countries.split_mentions(original)
+    principal = countries.principal(title_mentions, body_mentions)
+    allies = frozenset(title_mentions + body_mentions) & scope.interested
     readings: dict[Dimension, DimensionReading] = {
         "china_tension": read_china(doc, context),
         "cyber": read_cyber(doc, context),

@@ -213,14 +213,17 @@ def resolve(name: str) -> str | None:
     return name_table().get(_normalise(name.strip()))
 
 
-def principal(doc: Document, *, min_mentions: int = 1) -> tuple[str, ...]:
+def split_mentions(doc: Document) -> tuple[Counter[str], Counter[str]]:
+    """Country mentions in the title and in the body of a document."""
+    return mentions(doc.text[: doc.title_end]), mentions(doc.text[doc.title_end :])
+
+
+def principal(title: Counter[str], body: Counter[str], *, min_mentions: int = 1) -> tuple[str, ...]:
     """Countries named in the title, or at least `min_mentions` times in the text.
 
     Labelled data lists every state an article names as involved, even once, so one
     mention suffices by default; the parameter exists for callers wanting only the core.
     """
-    title = mentions(doc.text[: doc.title_end])
-    body = mentions(doc.text[doc.title_end :])
     chosen = set(title) | {code for code, n in body.items() if n + title[code] >= min_mentions}
     return tuple(sorted(chosen))
 

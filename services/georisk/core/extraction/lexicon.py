@@ -8,6 +8,7 @@ text once, branching on letters instead of trying every word at every position.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 
 _STEM = "\x00"  # trie marker: the word may continue with any word characters
@@ -64,16 +65,33 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _render(trie)
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def lower_ascii(text: str) -> str:
+    """Lower-case A–Z only, so every offset stays valid (`str.lower` may change lengths)."""
+    return text.translate(_ASCII_LOWER)
+
+
 def compile_words(words: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
-    """A whole-word pattern for a list of words and `stem*` entries."""
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)", flags)
+    """A whole-word pattern for a list of words and `stem*` entries.
+
+    With `ignore_case` the words are lower-cased and the pattern must run on `lower_ascii`
+    text: a case-sensitive scan of lowered text is about three times faster than IGNORECASE.
+    """
+    words = [lower_ascii(word) for word in words] if ignore_case else list(words)
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
 
 
 def compile_groups(
     groups: Mapping[str, Iterable[str]], *, ignore_case: bool = True
 ) -> re.Pattern[str]:
-    """One pass over a text for many named word lists: `match.lastgroup` says which list."""
-    flags = re.IGNORECASE if ignore_case else 0
-    parts = [f"(?P<{name}>{trie_pattern(words)})" for name, words in groups.items()]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", flags)
+    """One pass over a text for many named word lists: `match.lastgroup` says which list.
+
+    `ignore_case` works as in `compile_words`: run the pattern on `lower_ascii` text.
+    """
+    parts = [
+        f"(?P<{name}>{trie_pattern(lower_ascii(w) if ignore_case else w for w in words)})"
+        for name, words in groups.items()
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")

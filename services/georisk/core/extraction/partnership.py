@@ -165,13 +165,14 @@ def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
 
 
 def _between_allies(
-    doc: Document, sentences: set[int], groupings: list[Hit], scope: ScopeConfig
+    original: Document, sentences: set[int], groupings: list[Hit], scope: ScopeConfig
 ) -> bool:
     """Whether one cooperation sentence names two allied states or an allied grouping."""
     grouped = {hit.sentence for hit in groupings}
     allied = scope.interested
     return any(
-        s in grouped or len(frozenset(mentions(doc.sentence(s))) & allied) >= 2 for s in sentences
+        s in grouped or len(frozenset(mentions(original.sentence(s))) & allied) >= 2
+        for s in sentences
     )
 
 
@@ -195,7 +196,11 @@ def read_partnership(
         level, support = 3, treaty_signed | led
     elif firm or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | (formal & ministers)
-    elif signed or len(cooperation) >= 2 or _between_allies(doc, cooperation, groupings, scope):
+    elif (
+        signed
+        or len(cooperation) >= 2
+        or _between_allies(context.original, cooperation, groupings, scope)
+    ):
         level, support = 1, cooperation | formal
     else:
         return reading(0, 0, ("partnership",), None)

@@ -56,7 +56,8 @@ HEDGES = compile_words(
 class Context:
     """What every dimension rule may look at besides its own word hits."""
 
-    doc: Document
+    doc: Document  # lower-cased, exclusion phrases blanked: what the word lists scan
+    original: Document  # as written: what country names are read from
     genres: frozenset[str]
     question_title: bool
 
