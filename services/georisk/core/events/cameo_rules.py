@@ -45,6 +45,7 @@ QUAD_NAMES = {
 
 
 def cameo_findings(event: Event, scope: ScopeConfig) -> list[Finding]:
+    """Findings of a CAMEO-coded event: needs a QuadClass (or a code) and two distinct actors."""
     quad = event.quad_class or (quad_class_of(event.code) if event.code else None)
     actor1, actor2 = event.actor1_country, event.actor2_country
     if quad is None or actor1 is None or actor2 is None or actor1 == actor2:
@@ -55,6 +56,7 @@ def cameo_findings(event: Event, scope: ScopeConfig) -> list[Finding]:
 
 
 def conflict_level(code: str | None, goldstein: float | None, quad: int) -> int:
+    """0–3 severity of a conflictual event (before the direction cap)."""
     if goldstein is not None and goldstein <= SEVERE_GOLDSTEIN:
         return 3
     by_root = CONFLICT_LEVEL_BY_ROOT.get(root_of(code)) if code else None
@@ -66,6 +68,7 @@ def conflict_kind(code: str | None) -> SignalKind:
 
 
 def cooperation_level(code: str | None, goldstein: float | None) -> int:
+    """0–2 strength of a cooperative event between two members."""
     if code and code.startswith(SIGN_AGREEMENT):
         return 2
     if code and root_of(code) == MATERIAL_COOPERATION_ROOT:
@@ -79,10 +82,8 @@ def cooperation_level(code: str | None, goldstein: float | None) -> int:
 def _conflict(
     event: Event, quad: int, actor1: str, actor2: str, scope: ScopeConfig
 ) -> list[Finding]:
-    threats, interested = (
-        frozenset(scope.threat_actors),
-        scope.interested - set(scope.threat_actors),
-    )
+    threats = frozenset(scope.threat_actors)
+    interested = scope.interested - threats
     note: tuple[str, ...] = ()
     if actor1 in threats and actor2 in interested:
         cap = 3
@@ -111,7 +112,7 @@ def _cooperation(
 
 
 def _describe(event: Event, quad: int, actor1: str, actor2: str) -> str:
-    """ "CAMEO 195 (aerial weapons) CN→TW, Goldstein -10"."""
+    """Evidence line, e.g. "CAMEO 195 (aerial weapons) CN→TW, Goldstein -10"."""
     what = f"CAMEO {event.code} ({label_of(event.code)})" if event.code else QUAD_NAMES[quad]
     text = f"{what} {actor1}→{actor2}"
     return text if event.goldstein is None else f"{text}, Goldstein {event.goldstein:g}"

@@ -28,6 +28,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def control_findings(event: Event, scope: ScopeConfig) -> list[Finding]:
+    """A `minerals` state finding for a control on a tracked material."""
     control = event.control
     matched = tracked_matches(control.material, tuple(scope.materials)) if control else ()
     if control is None or not matched:
@@ -49,7 +50,7 @@ def tracked_matches(material: str, tracked: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def describe_control(control: ExportControl) -> str:
-    """ "export ban on gallium effective 2024-12-03"."""
+    """Evidence line, e.g. "export ban on gallium effective 2024-12-03"."""
     what = {
         "ban": f"export ban on {control.material}",
         "licensing": f"export licensing on {control.material}",

@@ -75,6 +75,7 @@ def split_row(line: str) -> list[str]:
 
 
 def layout_of(fields: list[str], line_no: int) -> GdeltLayout:
+    """The layout a row's column count identifies, or a GdeltFormatError."""
     layout = LAYOUTS.get(len(fields))
     if layout is None:
         expected = "57 (1.0 backfile), 58 (1.0 daily) or 61 (2.0 export)"

@@ -27,6 +27,7 @@ ATTRIBUTION_LEVEL = 1
 
 
 def incident_findings(event: Event, scope: ScopeConfig) -> list[Finding]:
+    """`cyber` from the NCSC category; `china_tension` when attributed to a threat actor."""
     incident = event.incident
     if incident is None:
         return []

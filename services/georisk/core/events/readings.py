@@ -34,7 +34,7 @@ def coverage_confidence(num_sources: int | None, num_mentions: int | None) -> fl
 
 
 def coverage_evidence(num_sources: int | None, num_mentions: int | None) -> tuple[str, ...]:
-    """ "3 sources, 12 mentions" — the counts behind the confidence, when known."""
+    """The counts behind the confidence, e.g. "3 sources, 12 mentions", when known."""
     parts = []
     if num_sources is not None:
         parts.append(f"{num_sources} source{'' if num_sources == 1 else 's'}")
