@@ -109,9 +109,9 @@ class Receiver:
         app = web.Application()
         app.router.add_post("/{tail:.*}", self._handle)
         # No access log: it would print the receiver's paths, tokens included, into caplog.
-        self._runner = web.AppRunner(app, access_log=None)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self.port = self._runner.addresses[0][1]
         return self
