@@ -4,12 +4,14 @@ cyber, export controls for minerals. One table per rule, including the cases tha
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from georisk.core.events.gdelt import read_gdelt_events
 from georisk.core.events.mapping import extract_event
 from georisk.core.events.readings import coverage_confidence
 from georisk.models import DIMENSIONS, CyberIncident, Event, ExportControl
@@ -386,3 +388,30 @@ def test_every_extraction_is_complete_and_scoped(
         assert "CN" in (actor1, actor2)
     expected_cyber = 0 if category is None else {1: 3, 2: 3, 3: 2, 4: 2, 5: 1, 6: 1}[category]
     assert extraction.level("cyber") == expected_cyber
+
+
+# --- parser and mapping together ---------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "gdelt"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "v1_daily.tsv",
+            [
+                {"china_tension": 3},  # CN→TW aerial weapons
+                {"partnership": 2},  # GB→JP signs an agreement
+                {},  # US→RU criticism is out of scope
+                {},  # region actor, no counterpart
+            ],
+        ),
+        ("v1_backfile.tsv", [{"china_tension": 1}, {}, {"partnership": 2}]),
+        ("v2_export.tsv", [{"china_tension": 3}, {"partnership": 1}, {"china_tension": 2}]),
+    ],
+)
+def test_fixture_rows_map_to_expected_levels(fixture: str, expected: list[dict[str, int]]) -> None:
+    events = read_gdelt_events((FIXTURES / fixture).read_text().splitlines())
+    observed = [{dim: level for dim, level in levels(event).items() if level} for event in events]
+    assert observed == expected
