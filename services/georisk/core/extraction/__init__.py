@@ -20,7 +20,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-3"
+EXTRACTOR_VERSION = "rules-4"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 

@@ -57,6 +57,7 @@ METONYMS: dict[str, str] = {
     "ROK": "KR",
     "DPRK": "KP",
     "Filipinos": "PH",
+    "Philippine": "PH",  # the adjective; libraries list only the demonym "Filipino"
     # National institutions that stand for their state in news text.
     "FBI": "US",
     "CISA": "US",

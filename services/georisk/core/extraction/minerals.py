@@ -116,20 +116,32 @@ ACTS: dict[str, tuple[str, ...]] = {
         "volatil*",
         "run out",
     ),
-    "supply": (
+    # A concrete new source of supply or a deal for one: a measure, not commentary.
+    "development": (
         "offtake",
         "strategic project*",
         "refiner*",
-        "processing",
         "separated",
-        "produc*",
-        "mine",
-        "mines",
+        "first production",
+        "produces",
+        "produced",
+        "begins production",
+        "commercial production",
         "mining project*",
-        "deposit*",
+        "new mine",
         "seabed",
         "sediment",
         "retriev*",
+        "preferred shares",
+        "stake",
+        "deal",
+        "agreement",
+        "price floor",
+        "plant",
+        "facility",
+        "contract",
+    ),
+    "market": (
         "supply chain*",
         "supplies",
         "supply",
@@ -137,10 +149,6 @@ ACTS: dict[str, tuple[str, ...]] = {
         "dependen*",
         "investment*",
         "financ*",
-        "preferred shares",
-        "stake",
-        "deal",
-        "agreement",
         "price*",
         "exports",
         "imports",
@@ -150,6 +158,12 @@ ACTS: dict[str, tuple[str, ...]] = {
         "oversupply",
         "resume*",
         "reopen*",
+        "mine",
+        "mines",
+        "production",
+        "processing",
+        "producer*",
+        "deposit*",
     ),
 }
 
@@ -167,7 +181,8 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     ban = near(hits.get("ban", []), material, window=1) & near(material, material)
     control = near(hits.get("control", []), material, window=1)
     disruption = near(hits.get("disruption", []), material)
-    supply = near(hits.get("supply", []), material)
+    development = near(hits.get("development", []), material, window=1)
+    market = near(hits.get("market", []), material)
     firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s)}
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
@@ -179,13 +194,13 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         ban
         or any(context.in_lead(s) for s in concrete)
         or len(concrete) >= 2
-        or (len(supply) >= 3 and any(context.in_lead(s) for s in supply))
+        or any(context.in_lead(s) for s in development)
     ):
-        level, kind, support = 2, "act", ban | concrete | supply
-    elif concrete or len(supply) >= 2:
-        level, kind, support = 1, "background", concrete | supply
+        level, kind, support = 2, "act", ban | concrete | development
+    elif concrete or development or len(market) >= 2:
+        level, kind, support = 1, "background", concrete | development | market
     else:
         return reading(0, 0, ("minerals",), None)
-    groups = ("material", "ban", "control", "disruption", "supply")
+    groups = ("material", "ban", "control", "disruption", "development", "market")
     evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
     return reading(level, len(support), evidence, kind)

@@ -1,0 +1,99 @@
+"""china_tension rules on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import extract_article
+from georisk.models import Article
+from georisk.scopes import default_scope
+
+
+def level(title: str, text: str) -> int:
+    article = Article(id="t", title=title, text=text)
+    return extract_article(article, default_scope()).level("china_tension")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "PLA stages live-fire drills encircling Taiwan",
+            "China's Eastern Theater Command began live-fire exercises around the island on "
+            "Monday, deploying warships and warplanes in what it called a stern warning.",
+            3,
+        ),
+        (
+            "Chinese coast guard vessel rams Philippine patrol ship",
+            "A China Coast Guard cutter rammed a Philippine vessel near Scarborough Shoal, "
+            "Manila said, calling the collision deliberate.",
+            3,
+        ),
+        (
+            "Manila protests water cannon attack",
+            "The Philippines lodged a diplomatic protest after a Chinese vessel fired a water "
+            "cannon at a resupply boat, injuring four sailors.",
+            2,
+        ),
+        (
+            "Beijing sanctions US defence firms",
+            "China announced sanctions and asset freezes on six American defence companies "
+            "over arms sales to Taiwan.",
+            2,
+        ),
+        (
+            "London police arrest man suspected of spying for China",
+            "Officers arrested a researcher accused of espionage on behalf of Beijing under "
+            "the National Security Act.",
+            2,
+        ),
+        (
+            "Analysts weigh rivalry in the Pacific",
+            "Many economists see the competition between Washington and Beijing shaping "
+            "investment, as China's rivalry with the US deepens.",
+            1,
+        ),
+    ],
+)
+def test_china_levels(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
+def test_hedged_drills_are_a_threat_not_a_severe_act() -> None:
+    title = "Taipei expects Chinese drills after speech"
+    text = (
+        "Officials said China may hold encirclement drills around Taiwan after the speech, "
+        "as it did last year. China's military warned against separatist acts."
+    )
+    article = Article(id="t", title=title, text=text)
+    reading = extract_article(article, default_scope()).readings["china_tension"]
+    assert reading.level == 2
+
+
+def test_severe_words_without_china_are_not_china_tension() -> None:
+    text = "Two cargo ships collided in the Baltic Sea on Tuesday; nobody was hurt."
+    assert level("Ships collide in fog", text) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Lunar New Year in the city",
+            "Chinese New Year brings lion dances, firecrackers and red envelopes. Families "
+            "celebrate the Spring Festival with dumplings and lanterns for good luck.",
+        ),
+        (
+            "China consumer prices edge up",
+            "China's consumer price index rose 0.2% year-on-year in May while producer prices "
+            "fell, the statistics bureau said. Core inflation was steady.",
+        ),
+        (
+            "Typhoon shuts Taiwan offices",
+            "Taiwan closed schools and offices as a typhoon made landfall, with heavy rain "
+            "and strong gusts expected; the weather bureau warned of floods.",
+        ),
+    ],
+)
+def test_china_hard_negatives_stay_at_zero(title: str, text: str) -> None:
+    assert level(title, text) == 0

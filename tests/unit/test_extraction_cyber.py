@@ -1,0 +1,77 @@
+"""cyber rules on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import extract_article
+from georisk.models import Article
+from georisk.scopes import default_scope
+
+
+def reading_of(title: str, text: str) -> tuple[int, str | None]:
+    article = Article(id="t", title=title, text=text)
+    reading = extract_article(article, default_scope()).readings["cyber"]
+    return reading.level, reading.kind
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "State-sponsored hackers breach national telecoms networks",
+            "Officials said Salt Typhoon, a state-sponsored group, infiltrated the networks of "
+            "several telecoms operators. The intrusion exposed wiretap systems nationwide.",
+            3,
+        ),
+        (
+            "Ransomware attack halts city hospital systems",
+            "A ransomware attack encrypted patient records at a regional hospital on Sunday. "
+            "Staff returned to paper as the gang demanded a ransom.",
+            2,
+        ),
+        (
+            "Parliament passes cyber defence law",
+            "Lawmakers enacted a law that allows authorities to take pre-emptive measures. "
+            "The strategy aims to strengthen cyber resilience of operators.",
+            1,
+        ),
+    ],
+)
+def test_cyber_levels(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected
+
+
+def test_incident_is_an_act() -> None:
+    title = "Brewer hit by cyberattack"
+    text = "A cyberattack forced the brewer to halt production at its plants."
+    assert reading_of(title, text) == (2, "act")
+
+
+def test_attack_without_cyber_topic_is_not_cyber() -> None:
+    text = "Troops repelled an attack on the border post; two soldiers were wounded."
+    assert reading_of("Border attack repelled", text)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Cyber Monday deals you can still get",
+            "Cyber Monday brings discounts on laptops and TVs. Shoppers can find a bargain "
+            "with promo codes at every big retailer; these deals end at midnight.",
+        ),
+        (
+            "Job description: security operations analyst",
+            "Duties and responsibilities: monitor cyber security alerts, analyse intrusion "
+            "attempts and report incidents. Qualifications: two years of experience. Salary "
+            "competitive; candidates should apply now.",
+        ),
+        (
+            "Fleet of attack submarines ordered",
+            "The navy ordered three attack submarines; the contract also covers cyber training.",
+        ),
+    ],
+)
+def test_cyber_hard_negatives_stay_at_zero(title: str, text: str) -> None:
+    assert reading_of(title, text)[0] == 0

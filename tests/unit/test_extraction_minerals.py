@@ -1,0 +1,84 @@
+"""minerals rules on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import extract_article
+from georisk.models import Article
+from georisk.scopes import ScopeConfig, default_scope
+
+
+def level(title: str, text: str, scope: ScopeConfig | None = None) -> int:
+    article = Article(id="t", title=title, text=text)
+    return extract_article(article, scope or default_scope()).level("minerals")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Country bans exports of raw lithium ore",
+            "The government imposed an outright ban on exports of unprocessed lithium with "
+            "immediate effect, a notice said.",
+            3,
+        ),
+        (
+            "Beijing adds licensing for graphite exports",
+            "China will require export licences for some graphite products from December, "
+            "the commerce ministry said, citing national security.",
+            2,
+        ),
+        (
+            "Nickel price surges as trading is halted",
+            "Nickel prices jumped 40% before the exchange halted trading and set daily price "
+            "limits.",
+            2,
+        ),
+        (
+            "Miner says cobalt market will tighten",
+            "A cobalt producer expects demand to grow. Its chief executive said supply "
+            "investment in cobalt remains too low for the market.",
+            1,
+        ),
+    ],
+)
+def test_minerals_levels(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
+def test_hedged_ban_is_not_an_outright_ban() -> None:
+    title = "Government considers a ban on rare earth exports"
+    text = "Officials could ban rare earth exports to the neighbour, according to reports."
+    assert level(title, text) == 2
+
+
+def test_scope_materials_extend_the_vocabulary() -> None:
+    scope = default_scope().model_copy(update={"materials": ["helium"]})
+    text = "Helium export controls were tightened and helium licences now take months."
+    assert level("Helium export controls tightened", text, scope) == 2
+    assert level("Helium export controls tightened", text) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Sparkling mineral water taste test",
+            "We tried ten brands of mineral water. Prices vary and one brand was banned from "
+            "our fridge for its flavour.",
+        ),
+        (
+            "Watch a gallium spoon melt in your hand",
+            "This fun video shows a spoon made of gallium melting in hot tea. The trick works "
+            "because of gallium's low melting point; a fascinating experiment for kids.",
+        ),
+        (
+            "How do rare earth magnets work?",
+            "Hobbyists love neodymium magnets for DIY projects. The science of rare earth "
+            "magnets is fascinating: their crystals align, a fun experiment shows.",
+        ),
+    ],
+)
+def test_minerals_hard_negatives_stay_at_zero(title: str, text: str) -> None:
+    assert level(title, text) == 0

@@ -1,0 +1,85 @@
+"""Hard negatives: texts that borrow risk vocabulary must stay at level 0 on every dimension."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import extract_article
+from georisk.core.extraction.negatives import strip_exclusions
+from georisk.models import DIMENSIONS, Article
+from georisk.scopes import default_scope
+
+HARD_NEGATIVES = {
+    "lunar new year": (
+        "Celebrating Lunar New Year",
+        "Chinese families mark the Lunar New Year with lion dances, firecrackers and red "
+        "envelopes. The festival ends with lanterns under the full moon.",
+    ),
+    "cyber monday": (
+        "Best Cyber Monday laptop deals",
+        "Cyber Monday discounts reach 40% off. Shoppers hunting a bargain should compare "
+        "each retailer; some deals need promo codes.",
+    ),
+    "mineral water": (
+        "Is mineral water better than tap?",
+        "Mineral water contains calcium and magnesium. Nutritionists say the price of "
+        "bottled mineral water is rarely worth it.",
+    ),
+    "taiwan typhoon closures": (
+        "Typhoon closes schools across Taiwan",
+        "Taipei and other cities closed schools and offices as the typhoon made landfall; "
+        "the weather bureau warned of heavy rain, gusts and floods.",
+    ),
+    "england v japan football": (
+        "England 3-1 Japan: Lionesses win friendly",
+        "England beat Japan in the friendly as the striker scored twice. Japan pressed high "
+        "but the coach's squad held on until the final whistle.",
+    ),
+    "china cpi statistics": (
+        "China's CPI rises 0.3% in March",
+        "China's consumer price index rose 0.3% year-on-year, the statistics bureau said; "
+        "producer prices fell and core inflation held steady.",
+    ),
+    "cyber job advert": (
+        "Job description: cyber security engineer",
+        "Responsibilities: respond to cyber incidents and ransomware alerts, patch "
+        "vulnerabilities. Qualifications: three years of experience. Competitive salary; "
+        "candidates should apply now.",
+    ),
+    "gallium party trick": (
+        "The gallium spoon trick",
+        "Hand a friend a gallium spoon and watch it melt in their tea. This fun trick uses "
+        "gallium's melting point; a video shows the magic.",
+    ),
+    "rare earth magnet hobby": (
+        "Rare earth magnets for your DIY workshop",
+        "Hobbyists use neodymium rare earth magnets for craft projects. Keep them away from "
+        "the fridge; the fun experiment shows how strong they are.",
+    ),
+    "tourism guide": (
+        "Seven days in Taiwan: an itinerary",
+        "Start at a night market in Taipei, take a day trip to the hot springs and visit the "
+        "temples. This travel guide lists must-see scenic spots for tourists.",
+    ),
+    "cuisine": (
+        "A guide to Japanese cuisine",
+        "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
+        "ingredients, and soy sauce adds flavour to noodles.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))
+def test_hard_negative_stays_at_zero_on_every_dimension(kind: str) -> None:
+    title, text = HARD_NEGATIVES[kind]
+    extraction = extract_article(Article(id=kind, title=title, text=text), default_scope())
+    assert {dim: extraction.level(dim) for dim in DIMENSIONS} == dict.fromkeys(DIMENSIONS, 0)
+
+
+def test_exclusion_phrases_are_blanked_without_moving_offsets() -> None:
+    text = "cyber monday sales and mineral water"
+    cleaned, found = strip_exclusions(text)
+    assert len(cleaned) == len(text)
+    assert found == ("cyber monday", "mineral water")
+    assert "cyber" not in cleaned
+    assert cleaned.strip().startswith("sales")

@@ -1,0 +1,69 @@
+"""partnership rules on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import extract_article
+from georisk.models import Article
+from georisk.scopes import IndicatorPhrase, ScopeConfig, default_scope
+
+
+def level(title: str, text: str, scope: ScopeConfig | None = None) -> int:
+    article = Article(id="t", title=title, text=text)
+    return extract_article(article, scope or default_scope()).level("partnership")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Prime ministers sign defence accord",
+            "The prime ministers of Japan and Australia signed a new security agreement in "
+            "Canberra on Friday, deepening cooperation between the two countries.",
+            3,
+        ),
+        (
+            "UK and Japan sign treaty on fighter jet programme",
+            "Britain and Japan signed a treaty setting up a joint organisation for the jet.",
+            3,
+        ),
+        (
+            "Trade ministers agree supply-chain framework",
+            "The trade ministers of the UK and Japan signed a framework on semiconductor "
+            "supply chains at their meeting in London.",
+            2,
+        ),
+        (
+            "What next for UK-Japan cooperation?",
+            "This paper examines cooperation between the UK and Japan and recommends more "
+            "dialogue between officials in both countries.",
+            1,
+        ),
+    ],
+)
+def test_partnership_levels(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
+def test_scope_indicator_phrases_are_partnership_vocabulary() -> None:
+    scope = default_scope().model_copy(
+        update={"indicators": [IndicatorPhrase(phrase="Kestrel Compact", level=3)]}
+    )
+    title = "Leaders launch the Kestrel Compact"
+    text = "The UK and Japan launched the Kestrel Compact at a summit of leaders in Tokyo."
+    assert level(title, text, scope) == 3
+
+
+def test_one_state_alone_is_no_partnership() -> None:
+    text = "Japan signed a new domestic agreement with its power companies on Friday."
+    assert level("Japan signs power agreement", text) == 0
+
+
+def test_football_between_members_is_no_partnership() -> None:
+    title = "England 2-1 Japan: late goal wins the friendly"
+    text = (
+        "England beat Japan in a friendly match as the striker scored in stoppage time. "
+        "The coach praised the squad; Japan pressed but the referee waved away a penalty."
+    )
+    assert level(title, text) == 0
