@@ -541,3 +541,23 @@ def test_timestamps_are_fresh_per_attempt() -> None:
     rx = run(scenario())
     assert [s.headers["webhook-timestamp"] for s in rx.seen] == ["1000", "2000"]
     assert {s.headers["webhook-id"] for s in rx.seen} == {"alert-0"}
+
+
+def test_stop_without_start_dead_letters_at_once_and_start_restarts() -> None:
+    async def scenario() -> tuple[float, DeadLetters, Receiver]:
+        dead = DeadLetters()
+        async with Receiver() as rx:
+            dispatcher = WebhookDispatcher(config([rx.url()]), dead)
+            dispatcher.submit(make_alert(0))  # queued before start
+            began = time.monotonic()
+            await dispatcher.stop(timeout_s=5)
+            stop_s = time.monotonic() - began
+            await dispatcher.start()
+            dispatcher.submit(make_alert(1))
+            await dispatcher.stop(timeout_s=5)
+        return stop_s, dead, rx
+
+    stop_s, dead, rx = run(scenario())
+    assert stop_s < 1.0  # no worker to wait for
+    assert [(a, r) for a, _, r in dead.items] == [("alert-0", "shutdown")]
+    assert rx.processed == ["alert-1"]

@@ -243,6 +243,7 @@ class WebhookDispatcher:
             return
         if self._targets and not self._key:
             logger.warning("webhook secret is empty: deliveries are not signed")
+        self._accepting = True
         self._session = aiohttp.ClientSession()
         self._workers = [
             asyncio.create_task(self._work(target), name=f"webhook {target.label}")
@@ -263,11 +264,12 @@ class WebhookDispatcher:
     async def stop(self, timeout_s: float = 10.0) -> None:
         """Stop accepting, let the queues drain for up to `timeout_s`, dead-letter the rest."""
         self._accepting = False
-        drained = asyncio.gather(*(queue.join() for queue in self._queues.values()))
-        try:
-            await asyncio.wait_for(drained, timeout_s)
-        except TimeoutError:
-            logger.warning("webhook queues not drained in %.1f s", timeout_s)
+        if self._workers:
+            drained = asyncio.gather(*(queue.join() for queue in self._queues.values()))
+            try:
+                await asyncio.wait_for(drained, timeout_s)
+            except TimeoutError:
+                logger.warning("webhook queues not drained in %.1f s", timeout_s)
         for task in self._workers:
             task.cancel()
         await asyncio.gather(*self._workers, return_exceptions=True)

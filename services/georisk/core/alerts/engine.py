@@ -40,7 +40,7 @@ class _KeyState:
     last_as_of: datetime | None = None
     last_score: float = 0.0
     evidence: list[EvidenceItem] = field(default_factory=list)
-    last_alert: dict[str, datetime] = field(default_factory=dict)
+    last_alert: dict[AlertKind, datetime] = field(default_factory=dict)
 
 
 class AlertEngine:
