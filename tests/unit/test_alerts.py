@@ -357,3 +357,13 @@ def test_engine_keys_are_bounded() -> None:
     for scope in ("a", "b", "c", "d", "e"):
         engine.observe_score(update(0, 10).model_copy(update={"scope": scope}), NOW)
     assert len(engine) == 3
+
+
+def test_velocity_alert_carries_the_current_band_score_and_evidence() -> None:
+    engine = AlertEngine(FAST)
+    engine.observe_score(update(0, 90, dimension="cyber"), NOW)
+    docs(engine, 0, 2, 8, BASELINE, "base")
+    [alert] = docs(engine, 2, 3, 10, ["s1", "s2", "s3"], "spike")
+    assert (alert.band_from, alert.band_to, alert.score) == ("elevated", "elevated", 90.0)
+    assert alert.evidence == EVIDENCE
+    assert alert.id == alert_id("gb-jp", "cyber", "velocity", "elevated", alert.as_of)

@@ -84,36 +84,40 @@ class AlertEngine:
         state = self._state(scope, dimension)
         if not state.velocity.add(doc_id, source, event_time):
             return []
-        rate = state.velocity.rate()
+        alert = self._velocity(state, scope, dimension, now)
+        return [alert] if alert else []
+
+    def _velocity(
+        self, state: _KeyState, scope: str, dimension: ScoreDimension, now: datetime
+    ) -> Alert | None:
         cfg = self.config
+        rate = state.velocity.rate()
         if rate is None or not state.velocity.warmed_up():
-            return []
+            return None
         spiking = (
             rate.current >= cfg.velocity_min_docs
             and rate.current >= cfg.velocity_ratio * rate.baseline_mean
             and rate.sources >= cfg.velocity_min_sources
         )
         if not spiking or self._cooling(state, "velocity", rate.window_end, cfg.cooldown):
-            return []
+            return None
         minutes = cfg.velocity_window.total_seconds() / 60
         reason = (
             f"velocity: {rate.current} documents from {rate.sources}+ sources in the "
             f"{minutes:g} min to {utc_iso(rate.window_end)}, against a mean of "
             f"{rate.baseline_mean:.1f} in the {cfg.velocity_baseline_windows} windows before"
         )
-        return [
-            self._emit(
-                state,
-                scope,
-                dimension,
-                "velocity",
-                state.band,
-                rate.window_end,
-                state.last_score,
-                reason,
-                now,
-            )
-        ]
+        return self._emit(
+            state,
+            scope,
+            dimension,
+            "velocity",
+            state.band,
+            rate.window_end,
+            state.last_score,
+            reason,
+            now,
+        )
 
     def _band_change(self, state: _KeyState, update: ScoreUpdate, now: datetime) -> Alert | None:
         cfg = self.config
