@@ -1,0 +1,102 @@
+"""Explanations: which documents carry a score's raw input A, and how much of it.
+
+All contributions of one (horizon, series) decay with the same half-life, so their order never
+changes with time: rank = ln(value) + t·ln2/h orders the decayed contributions at any moment.
+That makes a bounded top-k of folded (old) clusters exact: together with the live clusters it
+always holds the true top k.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from georisk.core.scoring.clusters import Cluster
+from georisk.core.scoring.decay import decay
+from georisk.core.scoring.params import ScoringParams
+from georisk.core.scoring.series import N_HORIZONS, N_SERIES, THREAT_SLOTS
+
+LN2 = math.log(2.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One cluster's raw input to one series, valued at its representative's event time."""
+
+    rank: float
+    doc_id: str
+    title: str | None
+    level: int
+    value: float
+    time: float
+
+    def contribution(self, at: float, half_life: float) -> float:
+        return self.value * decay(at - self.time, half_life)
+
+
+def _order(item: Evidence) -> tuple[float, str]:
+    return (-item.rank, item.doc_id)
+
+
+def top(items: Iterable[Evidence], k: int) -> list[Evidence]:
+    return heapq.nsmallest(k, items, key=_order)
+
+
+def of_cluster(cluster: Cluster, params: ScoringParams) -> list[list[Evidence | None]]:
+    """Evidence per horizon and series (None where the cluster carries nothing)."""
+    values = cluster.values(params.breadth_cap)
+    at = cluster.rep.time
+    rows: list[list[Evidence | None]] = []
+    for horizon in range(N_HORIZONS):
+        h = params.half_lives[horizon]
+        row: list[Evidence | None] = []
+        for d, value in enumerate(values):
+            lead = cluster.leads[d]
+            if lead is None or value <= 0.0:
+                row.append(None)
+                continue
+            rank = math.log(value) + at * LN2 / h
+            row.append(Evidence(rank, lead.doc_id, lead.title, lead.levels[d], value, at))
+        row.append(_composite(row, at, h))
+        rows.append(row)
+    return rows
+
+
+def _composite(row: list[Evidence | None], at: float, half_life: float) -> Evidence | None:
+    parts = [item for d in THREAT_SLOTS if (item := row[d]) is not None]
+    if not parts:
+        return None
+    value = 0.0
+    for part in parts:
+        value += part.value
+    lead = min(parts, key=lambda e: (-e.value, -e.level, e.doc_id))
+    level = max(part.level for part in parts)
+    return Evidence(
+        math.log(value) + at * LN2 / half_life, lead.doc_id, lead.title, level, value, at
+    )
+
+
+class Archive:
+    """The top k evidence of clusters already folded out of itemised state."""
+
+    def __init__(self, k: int) -> None:
+        self._k = k
+        self._rows: list[list[list[Evidence]]] = [
+            [[] for _ in range(N_SERIES)] for _ in range(N_HORIZONS)
+        ]
+
+    def add(self, evidence: list[list[Evidence | None]]) -> None:
+        for horizon, row in enumerate(evidence):
+            for series, item in enumerate(row):
+                if item is not None:
+                    kept = self._rows[horizon][series]
+                    kept.append(item)
+                    self._rows[horizon][series] = top(kept, self._k)
+
+    def items(self, horizon: int, series: int) -> list[Evidence]:
+        return self._rows[horizon][series]
+
+    def __len__(self) -> int:
+        return sum(len(items) for row in self._rows for items in row)
