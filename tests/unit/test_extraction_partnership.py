@@ -67,3 +67,24 @@ def test_football_between_members_is_no_partnership() -> None:
         "The coach praised the squad; Japan pressed but the referee waved away a penalty."
     )
     assert level(title, text) == 0
+
+
+def test_leaders_agreeing_to_cooperate_is_a_measure() -> None:
+    title = "G7 leaders agree to work together on battery supply chains"
+    text = "Leaders of the G7 agreed to work together on standards and financing."
+    assert level(title, text) == 2
+
+
+def test_instrument_without_an_allied_party_is_not_cooperation() -> None:
+    title = "Beijing restricts graphite exports"
+    text = (
+        "Japan and the US are the largest buyers. Separately, the Chinese ministry said in a "
+        "declaration that the curbs take effect in May."
+    )
+    assert level(title, text) < 2
+
+
+def test_a_deal_sought_is_not_a_deal_signed() -> None:
+    title = "Prime minister looking to secure UK-US trade deal"
+    text = "Prime Minister Starmer is looking to secure a trade deal with the United States."
+    assert level(title, text) < 3

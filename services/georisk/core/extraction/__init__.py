@@ -7,6 +7,8 @@ Pure and offline: compiled regular expressions over the title and text, no I/O.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from georisk.core.documents import DimensionReading, Extraction
 from georisk.core.extraction import countries
 from georisk.core.extraction.china import read_china
@@ -20,7 +22,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-4"
+EXTRACTOR_VERSION = "rules-5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
@@ -41,12 +43,21 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     doc = Document(text=cleaned, starts=original.starts, title_end=original.title_end)
     register = Document(text=lowered, starts=original.starts, title_end=original.title_end)
     title = (article.title or "").strip()
+    found = countries.located(original)
+    title_codes = {code for code, offset in found if offset < original.title_end}
+    counts = Counter(code for code, _ in found)
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for code, offset in found:
+        by_sentence[original.sentence_of(offset)].add(code)
     context = Context(
-        doc=doc, original=original, genres=genres(register), question_title=title.endswith("?")
+        doc=doc,
+        original=original,
+        genres=genres(register),
+        question_title=title.endswith("?"),
+        countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
     )
-    title_mentions, body_mentions = countries.split_mentions(original)
-    principal = countries.principal(title_mentions, body_mentions)
-    allies = frozenset(title_mentions + body_mentions) & scope.interested
+    principal = countries.principal(Counter({c: counts[c] for c in title_codes}), counts)
+    allies = frozenset(counts) & scope.interested
     readings: dict[Dimension, DimensionReading] = {
         "china_tension": read_china(doc, context),
         "cyber": read_cyber(doc, context),

@@ -196,27 +196,28 @@ def _normalise(match: str) -> str:
     return re.sub(r"[\s\-‐‑–]+", " ", match).replace("’", "'")
 
 
+def _code(match: str) -> str | None:
+    table = name_table()
+    name = _normalise(match)
+    code = table.get(name)
+    if code is None and name.endswith("."):
+        code = table.get(name[:-1])  # "U.S." at the end of a sentence keeps one dot
+    return code
+
+
 def mentions(text: str) -> Counter[str]:
     """How often each country is named in `text`."""
-    table = name_table()
-    counts: Counter[str] = Counter()
-    for match in _pattern().finditer(text):
-        code = table.get(_normalise(match.group()))
-        if code is None and match.group().endswith("."):
-            code = table.get(_normalise(match.group())[:-1])
-        if code is not None:
-            counts[code] += 1
-    return counts
+    return Counter(code for m in _pattern().finditer(text) if (code := _code(m.group())))
+
+
+def located(doc: Document) -> list[tuple[str, int]]:
+    """Every country mention of a document as (code, offset), in text order."""
+    return [(code, m.start()) for m in _pattern().finditer(doc.text) if (code := _code(m.group()))]
 
 
 def resolve(name: str) -> str | None:
     """The code of one name, capital, demonym or metonym (`None` if unknown)."""
     return name_table().get(_normalise(name.strip()))
-
-
-def split_mentions(doc: Document) -> tuple[Counter[str], Counter[str]]:
-    """Country mentions in the title and in the body of a document."""
-    return mentions(doc.text[: doc.title_end]), mentions(doc.text[doc.title_end :])
 
 
 def principal(title: Counter[str], body: Counter[str], *, min_mentions: int = 1) -> tuple[str, ...]:

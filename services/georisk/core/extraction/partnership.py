@@ -14,7 +14,6 @@ import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
-from georisk.core.extraction.countries import mentions
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups
 from georisk.core.extraction.rules import Context, evidence_of, near, reading
@@ -135,7 +134,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "working together",
         "closest",
         "alliance",
-        "ties",
         "joint exercise*",
         "joint military exercise*",
         "joint development",
@@ -144,7 +142,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "co-authored",
         "jointly",
         "interoperab*",
-        "support",
     ),
 }
 
@@ -164,16 +161,17 @@ def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
     return tuple((item.phrase, item.level) for item in scope.indicators)
 
 
-def _between_allies(
-    original: Document, sentences: set[int], groupings: list[Hit], scope: ScopeConfig
-) -> bool:
-    """Whether one cooperation sentence names two allied states or an allied grouping."""
+def _allied_sentences(context: Context, groupings: list[Hit], allied: frozenset[str]) -> set[int]:
+    """Sentences naming two allied states or an allied grouping."""
     grouped = {hit.sentence for hit in groupings}
-    allied = scope.interested
-    return any(
-        s in grouped or len(frozenset(mentions(original.sentence(s))) & allied) >= 2
-        for s in sentences
-    )
+    pairs = {s for s, codes in context.countries_by_sentence.items() if len(codes & allied) >= 2}
+    return grouped | pairs
+
+
+def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> set[int]:
+    """Sentences naming an allied state, or opening the body under a title that names one."""
+    named = {s for s, codes in context.countries_by_sentence.items() if codes & allied}
+    return {s for s in sentences if s in named or (s in (1, 2) and 0 in named)}
 
 
 def read_partnership(
@@ -184,22 +182,31 @@ def read_partnership(
     if (len(allies) < 2 and not groupings) or context.genres:
         return reading(0, 0, (), None)
     treaty, instrument = hits.get("treaty", []), hits.get("instrument", [])
-    signed = near(treaty + instrument, hits.get("sign", []), window=1)
+    allied = scope.interested
+    signed = _anchored(
+        context, near(treaty + instrument, hits.get("sign", []), window=1), allied
+    ) | near(treaty + instrument, groupings, window=1)
     leaders = {h.sentence for h in hits.get("leader", [])}
     ministers = {h.sentence for h in hits.get("minister", [])}
     firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)}
     treaty_signed = firm & {h.sentence for h in treaty}
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
     cooperation = {h.sentence for h in hits.get("cooperation", [])}
-    formal = {h.sentence for h in treaty + instrument}
+    formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied)
+    officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
+    agreed = {
+        s
+        for s in near(hits.get("cooperation", []), hits.get("sign", []))
+        if context.in_lead(s) and not context.hedged(s) and s in officials
+    }
     if treaty_signed or led:
         level, support = 3, treaty_signed | led
-    elif firm or (formal & ministers and any(context.in_lead(s) for s in formal)):
-        level, support = 2, firm | (formal & ministers)
+    elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
+        level, support = 2, firm | agreed | (formal & ministers)
     elif (
         signed
         or len(cooperation) >= 2
-        or _between_allies(context.original, cooperation, groupings, scope)
+        or cooperation & _allied_sentences(context, groupings, allied)
     ):
         level, support = 1, cooperation | formal
     else:

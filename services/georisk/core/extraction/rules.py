@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from georisk.core.documents import DimensionReading
@@ -48,6 +48,10 @@ HEDGES = compile_words(
         "pave the way",
         "seek*",
         "mull*",
+        "hoping",
+        "looking to",
+        "want* to",
+        "push* for",
     )
 )
 
@@ -60,6 +64,7 @@ class Context:
     original: Document  # as written: what country names are read from
     genres: frozenset[str]
     question_title: bool
+    countries_by_sentence: Mapping[int, frozenset[str]]
 
     def hedged(self, sentence: int) -> bool:
         return HEDGES.search(self.doc.sentence(sentence)) is not None

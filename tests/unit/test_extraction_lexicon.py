@@ -1,0 +1,66 @@
+"""Word lists to tries to regexes, and the sentence map of a document."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.lexicon import compile_groups, compile_words, lower_ascii
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a warning of war", ["warning", "war"]),
+        ("water-cannon and water cannon", ["water-cannon", "water cannon"]),
+        ("warships", []),  # "war" is a whole word, not a stem
+        ("the U.S. and the US", ["u.s.", "us"]),
+    ],
+)
+def test_compile_words(text: str, found: list[str]) -> None:
+    pattern = compile_words(["warn*", "war", "water cannon", "U.S."])
+    assert [m.group() for m in pattern.finditer(lower_ascii(text))] == found
+
+
+def test_groups_name_the_list_that_matched() -> None:
+    pattern = compile_groups({"actor": ["China", "Beijing"], "act": ["ram*", "collision"]})
+    hits = [(m.lastgroup, m.group()) for m in pattern.finditer("beijing rammed; china collision")]
+    assert hits == [
+        ("actor", "beijing"),
+        ("act", "rammed"),
+        ("actor", "china"),
+        ("act", "collision"),
+    ]
+
+
+words = st.lists(st.text(alphabet="abcdefgh", min_size=1, max_size=8), min_size=1, max_size=30)
+
+
+@given(words)
+def test_every_listed_word_matches_itself_whole(vocabulary: list[str]) -> None:
+    pattern = compile_words(vocabulary)
+    for word in vocabulary:
+        match = pattern.search(f" {word} ")
+        assert match is not None
+        assert match.group() == word
+
+
+def test_lower_ascii_keeps_offsets() -> None:
+    text = "İstanbul and BEIJING"
+    assert len(lower_ascii(text)) == len(text)
+    assert lower_ascii(text).endswith("beijing")
+
+
+def test_document_sentences_start_with_the_title() -> None:
+    doc = Document.of("Headline here", "First claim. Second claim? Third.\nNew paragraph")
+    sentences = [doc.sentence(i) for i in range(doc.n_sentences)]
+    assert sentences == [
+        "Headline here",
+        "First claim.",
+        "Second claim?",
+        "Third.",
+        "New paragraph",
+    ]
+    assert doc.sentence_of(doc.text.index("Second")) == 2
