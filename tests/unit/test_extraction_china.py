@@ -70,6 +70,15 @@ def test_hedged_drills_are_a_threat_not_a_severe_act() -> None:
     assert reading.level == 2
 
 
+def test_export_licensing_alone_is_a_minerals_story_not_china_tension() -> None:
+    title = "Beijing adds licences for antimony exports"
+    text = (
+        "China will require export licences for antimony, a metal used in military "
+        "applications and dual-use goods, the commerce ministry said."
+    )
+    assert level(title, text) == 0
+
+
 def test_severe_words_without_china_are_not_china_tension() -> None:
     text = "Two cargo ships collided in the Baltic Sea on Tuesday; nobody was hurt."
     assert level("Ships collide in fog", text) == 0

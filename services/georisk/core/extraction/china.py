@@ -176,7 +176,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "severed",
         "confront*",
         "unreliable entity",
-        "dual-use",
     ),
     "attack": ("attack*", "assault*"),
     "friction": (
@@ -199,8 +198,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "tariff*",
         "trade war",
         "retaliation",
-        "militar*",
         "troops",
+        "military buildup",
+        "military build-up",
+        "militari*",
+        "military pressure",
+        "military activit*",
     ),
 }
 
