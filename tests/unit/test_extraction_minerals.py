@@ -82,3 +82,12 @@ def test_scope_materials_extend_the_vocabulary() -> None:
 )
 def test_minerals_hard_negatives_stay_at_zero(title: str, text: str) -> None:
     assert level(title, text) == 0
+
+
+def test_a_repeated_word_does_not_make_a_genre() -> None:
+    title = "Magnet maker signs rare earth offtake deal with defence department"
+    text = (
+        "The deal sets a price floor for neodymium oxide. Under the deal the department buys "
+        "all output for ten years; analysts called the deal a turning point."
+    )
+    assert level(title, text) == 2

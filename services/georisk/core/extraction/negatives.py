@@ -137,7 +137,6 @@ GENRES: dict[str, tuple[str, ...]] = {
     "shopping": (
         "cyber monday",
         "black friday",
-        "deal*",
         "discount*",
         "% off",
         "coupon*",
@@ -210,7 +209,7 @@ GENRES: dict[str, tuple[str, ...]] = {
 
 _EXCLUDE = compile_groups({"exclude": EXCLUSION_PHRASES})
 _GENRE = compile_groups(GENRES)
-# A genre is the register of a text when it has this many distinct marker hits.
+# A genre is the register of a text when it has this many distinct marker words.
 GENRE_MIN_HITS = 3
 
 
@@ -226,9 +225,12 @@ def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def genres(doc: Document) -> frozenset[str]:
-    """Genres whose markers occur at least `GENRE_MIN_HITS` times in the text."""
-    counts: dict[str, int] = {}
+    """Genres with at least `GENRE_MIN_HITS` distinct marker words in the (lowered) text.
+
+    Distinct words, not hits: a trade story that says "deal" five times is not a sales flyer,
+    while a match report that mentions goals, a striker and a referee is sport.
+    """
+    seen: dict[str, set[str]] = {}
     for match in _GENRE.finditer(doc.text):
-        name = match.lastgroup or ""
-        counts[name] = counts.get(name, 0) + 1
-    return frozenset(name for name, n in counts.items() if n >= GENRE_MIN_HITS)
+        seen.setdefault(match.lastgroup or "", set()).add(match.group().rstrip("s"))
+    return frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)
