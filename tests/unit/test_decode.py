@@ -17,7 +17,11 @@ LIMITS = Limits(max_bytes=4096, max_future_skew=timedelta(hours=24))
 
 
 def article(**fields: object) -> bytes:
-    body: dict[str, object] = {"id": "a1", "text": "Some text.", "published_at": "2025-03-01T10:00:00Z"}
+    body: dict[str, object] = {
+        "id": "a1",
+        "text": "Some text.",
+        "published_at": "2025-03-01T10:00:00Z",
+    }
     body.update(fields)
     return orjson.dumps({k: v for k, v in body.items() if v is not ...})
 
@@ -55,7 +59,9 @@ def test_bad_article_is_rejected_with_reason(raw: bytes, reason: str) -> None:
 
 
 def test_valid_article_keeps_its_fields_and_ignores_unknown_ones() -> None:
-    raw = article(title="T", unknown={"nested": [1, 2]}, countries=["gb", "JP"], schema_version="1.4")
+    raw = article(
+        title="T", unknown={"nested": [1, 2]}, countries=["gb", "JP"], schema_version="1.4"
+    )
     result = decode_article(raw, RECEIVED, LIMITS)
     assert isinstance(result, Article)
     assert result.title == "T"
@@ -80,10 +86,22 @@ def test_small_future_skew_is_accepted() -> None:
     ("fields", "reason"),
     [
         ({"source": "gdelt"}, "missing_field"),
-        ({"source": "gdelt", "occurred_at": "2025-01-01T00:00:00Z", "goldstein": 11.0}, "invalid_field"),
-        ({"source": "gdelt", "occurred_at": "2025-01-01T00:00:00Z", "code": "abc"}, "invalid_field"),
-        ({"source": "incident", "occurred_at": "2025-01-01T00:00:00Z", "incident": {"category": 9}},
-         "invalid_field"),
+        (
+            {"source": "gdelt", "occurred_at": "2025-01-01T00:00:00Z", "goldstein": 11.0},
+            "invalid_field",
+        ),
+        (
+            {"source": "gdelt", "occurred_at": "2025-01-01T00:00:00Z", "code": "abc"},
+            "invalid_field",
+        ),
+        (
+            {
+                "source": "incident",
+                "occurred_at": "2025-01-01T00:00:00Z",
+                "incident": {"category": 9},
+            },
+            "invalid_field",
+        ),
         ({"source": "gdelt", "occurred_at": "2040-01-01T00:00:00Z"}, "future_timestamp"),
     ],
 )
@@ -94,11 +112,20 @@ def test_bad_event_is_rejected(fields: dict[str, object], reason: str) -> None:
 
 
 def test_valid_control_event() -> None:
-    raw = orjson.dumps({
-        "id": "e2", "source": "control", "occurred_at": "2024-12-03T00:00:00Z",
-        "control": {"material": "Gallium", "measure": "ban", "effective_from": "2024-12-03T00:00:00Z",
-                    "issuer": "CN", "targets": ["US"]},
-    })
+    raw = orjson.dumps(
+        {
+            "id": "e2",
+            "source": "control",
+            "occurred_at": "2024-12-03T00:00:00Z",
+            "control": {
+                "material": "Gallium",
+                "measure": "ban",
+                "effective_from": "2024-12-03T00:00:00Z",
+                "issuer": "CN",
+                "targets": ["US"],
+            },
+        }
+    )
     result = decode_event(raw, RECEIVED, LIMITS)
     assert isinstance(result, Event)
     assert result.control is not None
@@ -113,15 +140,26 @@ def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["id", "text", "published_at", "countries", "title", "x"]),
-                       json_values, max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "published_at", "countries", "title", "x"]),
+        json_values,
+        max_size=6,
+    )
+)
 def test_arbitrary_json_objects_never_raise(body: dict[str, object]) -> None:
     result = decode_article(orjson.dumps(body), RECEIVED, LIMITS)
     assert isinstance(result, Article | Rejection)

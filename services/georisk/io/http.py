@@ -32,7 +32,8 @@ def register_pages(app: faust.App, runtime: Runtime) -> None:
 
     @app.page("/metrics")
     async def prometheus(self: View, request: Request) -> Response:
-        return self.bytes(generate_latest(metrics.REGISTRY), content_type=CONTENT_TYPE_LATEST)
+        return self.bytes(generate_latest(metrics.REGISTRY),
+                          headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     @app.page("/v1/scores")
     async def scores(self: View, request: Request) -> Response:
