@@ -202,3 +202,18 @@ def test_variables_scope_and_band_thresholds(dashboard: dict[str, Any]) -> None:
         if panel["title"].startswith(("Score by", "Adjusted score"))
     ]
     assert steps == [[None, 84.0, 97.7], [None, 84.0, 97.7]]
+
+
+def test_dashboard_thresholds_match_the_alert_rules(generator: ModuleType) -> None:
+    rules = yaml.safe_load((DEPLOY / "prometheus/rules/georisk.yml").read_text(encoding="utf-8"))
+    alerts = {r["alert"]: r for g in rules["groups"] for r in g["rules"] if "alert" in r}
+    latency = alerts["GeoRiskEventToScoreLatencyHigh"]["expr"]
+    match = re.search(r"\)\s*>\s*([0-9.]+)\s*$", latency)
+    assert match, latency
+    assert float(match.group(1)) == generator.LATENCY_ALERT_S
+    assert f"starts at {generator.ELEVATED:g}" in alerts["GeoRiskScoreElevated"]["annotations"][
+        "description"
+    ].replace("\n", " ")
+    assert f"starts at {generator.HIGH:g}" in alerts["GeoRiskScoreHigh"]["annotations"][
+        "description"
+    ].replace("\n", " ")
