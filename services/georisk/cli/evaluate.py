@@ -50,14 +50,8 @@ def _render(report: Report, console: Console) -> None:
     table = Table(
         title=f"Extractor metrics ({report.n} articles, {report.n_hard_negatives} hard negatives)"
     )
-    for column in (
-        "dimension",
-        "relevant-F1",
-        "significant-F1",
-        "kappa",
-        "accuracy",
-        "hard-neg FP",
-    ):
+    table.caption = "F1 ≥1: relevant (level ≥ 1); F1 ≥2: significant (level ≥ 2); kappa: quadratic"
+    for column in ("dimension", "F1 ≥1", "F1 ≥2", "kappa", "accuracy", "hard-neg FP"):
         table.add_column(column, justify="left" if column == "dimension" else "right")
     for dim, m in report.dimensions.items():
         table.add_row(
