@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -84,12 +85,15 @@ def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
     }
 
 
+_BLANKS = re.compile(r"[\s\-‐‑–]+")
+
+
 def evidence_of(hits: Iterable[Hit], sentences: set[int], limit: int = 4) -> tuple[str, ...]:
     """Distinct matched phrases in the given sentences, in text order."""
     seen: dict[str, None] = {}
     for hit in sorted(hits, key=lambda h: h.sentence):
         if hit.sentence in sentences:
-            seen.setdefault(hit.text.lower(), None)
+            seen.setdefault(_BLANKS.sub(" ", hit.text.lower()), None)
     return tuple(seen)[:limit]
 
 
