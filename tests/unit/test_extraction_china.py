@@ -48,6 +48,12 @@ def level(title: str, text: str) -> int:
             2,
         ),
         (
+            "Taiwan tracks 25 Chinese aircraft",
+            "The defence ministry detected 25 Chinese military aircraft and six navy ships "
+            "around Taiwan, some crossing the median line.",
+            2,
+        ),
+        (
             "Analysts weigh rivalry in the Pacific",
             "Many economists see the competition between Washington and Beijing shaping "
             "investment, as China's rivalry with the US deepens.",

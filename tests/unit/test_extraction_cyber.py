@@ -25,6 +25,12 @@ def reading_of(title: str, text: str) -> tuple[int, str | None]:
             3,
         ),
         (
+            "Government blames Beijing-backed hackers for voter data breach",
+            "Ministers said a state-affiliated group carried out a cyberattack on the national "
+            "election regulator. The breach exposed the records of millions of voters.",
+            3,
+        ),
+        (
             "Ransomware attack halts city hospital systems",
             "A ransomware attack encrypted patient records at a regional hospital on Sunday. "
             "Staff returned to paper as the gang demanded a ransom.",
