@@ -81,3 +81,18 @@ def test_attack_without_cyber_topic_is_not_cyber() -> None:
 )
 def test_cyber_hard_negatives_stay_at_zero(title: str, text: str) -> None:
     assert reading_of(title, text)[0] == 0
+
+
+def test_a_defence_victim_is_still_an_incident() -> None:
+    title = "Hackers breach defence ministry payroll system"
+    text = (
+        "A cyberattack on the defence ministry's payroll contractor exposed the bank details "
+        "of service personnel, officials said."
+    )
+    assert reading_of(title, text) == (2, "act")
+
+
+def test_attacks_described_in_a_law_are_background() -> None:
+    title = "Lawmakers pass bill on cyberattacks"
+    text = "The bill lets the police disable servers used in cyberattacks on power plants."
+    assert reading_of(title, text) == (1, "background")

@@ -162,22 +162,25 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "enact*",
         "strategy",
         "policy",
-        "measures",
-        "regulat*",
+        "regulation*",
         "framework",
         "active cyber defense",
         "active cyber defence",
+        "resilience",
+        "preempt*",
+        "pre-positioning",
+    ),
+    # Cyber as a field of cooperation or capability: background (1), never excluding an act.
+    "field": (
+        "measures",
         "cybersecurity",
         "cyber security",
-        "resilience",
         "partnership",
         "cooperation",
         "hybrid threat*",
         "capabilit*",
         "defence*",
         "defense*",
-        "preempt*",
-        "pre-positioning",
     ),
 }
 
@@ -198,7 +201,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()
     firm = {s for s in campaign | scaled if context.in_lead(s) and not context.hedged(s)}
-    background = near(topic, hits.get("policy", [])) | {h.sentence for h in topic}
+    framing = hits.get("policy", []) + hits.get("field", [])
+    background = near(topic, framing) | {h.sentence for h in topic}
     if context.genres and len(incident) < 3:
         return reading(0, 0, ("cyber",), None)
     kind: SignalKind
@@ -206,10 +210,10 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
         level, kind, support = 3, "act", firm | stated
     elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):
         level, kind, support = 2, "act", stated
-    elif incident or near(topic, hits.get("policy", [])):
+    elif incident or near(topic, framing):
         level, kind, support = 1, "background", incident | background
     else:
         return reading(0, 0, ("cyber",), None)
-    groups = ("campaign", "incident", "topic", "scale", "act", "policy")
+    groups = ("campaign", "incident", "topic", "scale", "act", "policy", "field")
     evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
     return reading(level, len(support), evidence, kind)
