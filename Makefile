@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration lint format eval schemas dashboards bench
+.PHONY: help install run test test-unit test-integration lint format eval schemas dashboards bench check-deploy
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -58,3 +58,11 @@ dashboards: install ## Regenerate the Grafana dashboards from code
 
 bench: install ## Throughput/latency benchmark (see README)
 	$(BIN)/georisk bench
+
+check-deploy: install ## Validate deploy/: rules + unit tests, Alertmanager, dashboard drift, compose spec, k8s
+	cd deploy/prometheus && promtool check config prometheus.yml && promtool test rules tests/*.yml
+	amtool check-config deploy/alertmanager/alertmanager.yml
+	$(BIN)/python deploy/grafana/generate.py --check
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec deploy/compose.yaml
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+	$(BIN)/check-jsonschema --schemafile tests/deploy/schemas/keda-scaledobject.schema.json deploy/k8s/optional/keda-scaledobject.yaml

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     app_id: str = "georisk"
     webhook_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     webhook_secret: SecretStr = SecretStr("")
+    webhook_timeout_s: float = Field(default=5.0, gt=0.0)
+    webhook_max_attempts: int = Field(default=5, ge=1)
     scopes_file: Path | None = None
     partitions: int = Field(default=4, ge=1, le=256)
     topic_namespace: str = ""

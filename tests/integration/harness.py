@@ -37,7 +37,7 @@ def free_port() -> int:
 
 def http_get(url: str, timeout: float = 3.0) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
@@ -96,8 +96,14 @@ class Deployment:
     def produce(self, records: Iterable[tuple[str, bytes | None, bytes]]) -> int:
         return asyncio.run(_produce(self.bootstrap, list(records)))
 
-    def read_topic(self, topic: str, *, until: Callable[[list[bytes]], bool], timeout: float,
-                   partitions: int = 1) -> list[bytes]:
+    def read_topic(
+        self,
+        topic: str,
+        *,
+        until: Callable[[list[bytes]], bool],
+        timeout: float,
+        partitions: int = 1,
+    ) -> list[bytes]:
         """All values of `topic` from the start, re-read until `until(values)` or the timeout."""
         deadline = time.monotonic() + timeout
         while True:
@@ -105,7 +111,9 @@ class Deployment:
             if until(values):
                 return values
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{topic}: condition not met in {timeout}s ({len(values)} records)")
+                raise TimeoutError(
+                    f"{topic}: condition not met in {timeout}s ({len(values)} records)"
+                )
             time.sleep(0.3)
 
     @property
@@ -128,8 +136,12 @@ class Worker:
         env = {**os.environ, **self.deployment.env, "GEORISK_HTTP_PORT": str(self.http_port)}
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "georisk", "worker"], env=env, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                [sys.executable, "-m", "georisk", "worker"],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -179,8 +191,9 @@ class Worker:
 
 
 async def _produce(bootstrap: str, records: list[tuple[str, bytes | None, bytes]]) -> int:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5,
-                                max_request_size=4 * 1024 * 1024)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, linger_ms=5, max_request_size=4 * 1024 * 1024
+    )
     await asyncio.wait_for(producer.start(), 20)
     try:
         futures = [await producer.send(topic, value, key=key) for topic, key, value in records]
@@ -192,8 +205,9 @@ async def _produce(bootstrap: str, records: list[tuple[str, bytes | None, bytes]
 
 async def _read_all(bootstrap: str, topic: str, partitions: int) -> list[bytes]:
     """Read every partition from 0 to its fetch high watermark (never ListOffsets)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                group_id=None, fetch_max_wait_ms=50)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None, fetch_max_wait_ms=50
+    )
     await asyncio.wait_for(consumer.start(), 20)
     values: list[bytes] = []
     try:

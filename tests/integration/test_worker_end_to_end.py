@@ -44,8 +44,11 @@ def test_articles_in_scores_out_for_every_dimension(deployment_factory: Factory)
     values = deployment.read_topic(topics.scores, until=complete, timeout=60)
     updates = [ScoreUpdate.model_validate_json(v) for v in values]
     assert {u.scope for u in updates} == {"gb-jp"}
-    wait_for(lambda: metric(worker.metrics(), "georisk_messages_total") >= len(docs), 30,
-             "every article counted")
+    wait_for(
+        lambda: metric(worker.metrics(), "georisk_messages_total") >= len(docs),
+        30,
+        "every article counted",
+    )
     latest = {(u.dimension, u.horizon): u for u in updates}
     for dimension in DIMENSIONS:
         assert latest[(dimension, "fast")].n_docs > 0
@@ -62,8 +65,9 @@ BAD = {
     "missing_field": b'{"title": "no id or text"}',
     "empty_text": b'{"id": "x2", "text": "   "}',
     "oversize": orjson.dumps({"id": "x3", "text": "word " * 20_000}),
-    "future_timestamp": orjson.dumps({"id": "x4", "text": "From the future.",
-                                      "published_at": "2999-01-01T00:00:00Z"}),
+    "future_timestamp": orjson.dumps(
+        {"id": "x4", "text": "From the future.", "published_at": "2999-01-01T00:00:00Z"}
+    ),
     "unsupported_schema_version": orjson.dumps({"id": "x5", "text": "v9", "schema_version": "9.0"}),
     "not_object": b"[1, 2, 3]",
 }
@@ -80,29 +84,35 @@ def test_bad_messages_go_to_the_dead_letter_topic_and_the_stream_goes_on(
     for i, (reason, raw) in enumerate(BAD.items()):
         records.append((topics.articles, f"bad-{reason}".encode(), raw))
         records.append((topics.articles, str(good[i]["id"]).encode(), encode(good[i])))
-    records += [(topics.articles, str(d["id"]).encode(), encode(d)) for d in good[len(BAD):]]
+    records += [(topics.articles, str(d["id"]).encode(), encode(d)) for d in good[len(BAD) :]]
     records.append((topics.events, b"ev-bad", b'{"id": "ev-bad", "source": "gdelt"}'))
     deployment.produce(records)
 
-    letters_raw = deployment.read_topic(topics.deadletter, until=lambda v: len(v) >= len(BAD) + 1,
-                                        timeout=60)
+    letters_raw = deployment.read_topic(
+        topics.deadletter, until=lambda v: len(v) >= len(BAD) + 1, timeout=60
+    )
     letters = [DeadLetter.model_validate_json(v) for v in letters_raw]
     by_key = {letter.key: letter for letter in letters}
     for reason, raw in BAD.items():
         letter = by_key[f"bad-{reason}"]
         assert letter.error == reason, (reason, letter.detail)
         assert letter.topic == topics.articles
-        original = (base64.b64decode(letter.raw) if letter.raw_encoding == "base64"
-                    else letter.raw.encode())
+        original = (
+            base64.b64decode(letter.raw) if letter.raw_encoding == "base64" else letter.raw.encode()
+        )
         assert original == raw
     assert by_key["ev-bad"].error == "missing_field"
     assert by_key["ev-bad"].topic == topics.events
 
     def all_counted() -> bool:
         text = worker.metrics()
-        valid = sum(metric(text, "georisk_messages_total", outcome=o) for o in ("scored", "irrelevant"))
-        return valid == len(good) and metric(text, "georisk_messages_total",
-                                             outcome="deadletter") == len(BAD) + 1
+        valid = sum(
+            metric(text, "georisk_messages_total", outcome=o) for o in ("scored", "irrelevant")
+        )
+        return (
+            valid == len(good)
+            and metric(text, "georisk_messages_total", outcome="deadletter") == len(BAD) + 1
+        )
 
     wait_for(all_counted, 30, "valid articles scored and dead letters counted")
     assert worker.alive()
@@ -113,7 +123,8 @@ def test_http_endpoints_and_metrics(deployment_factory: Factory) -> None:
     worker = deployment.start_worker()
     assert http_get(f"{worker.base}/healthz")[0] == 200
     ready = worker.get_json("/readyz")
-    assert isinstance(ready, dict) and ready["ready"] is True
+    assert isinstance(ready, dict)
+    assert ready["ready"] is True
     topics = deployment.settings.topics
     docs = articles(20)
     deployment.produce((topics.articles, str(d["id"]).encode(), encode(d)) for d in docs)
@@ -154,14 +165,29 @@ def test_events_are_scored(deployment_factory: Factory) -> None:
     deployment = deployment_factory()
     deployment.start_worker()
     topics = deployment.settings.topics
-    event = {"id": "ev-1", "source": "gdelt", "occurred_at": "2025-06-01T00:00:00Z",
-             "actor1_country": "CN", "actor2_country": "JP", "code": "190", "quad_class": 4,
-             "goldstein": -10.0, "num_sources": 5, "num_mentions": 20}
-    deployment.produce([(topics.events, b"ev-1", orjson.dumps(event)),
-                        (topics.articles, b"art-00000", encode(article(0)))])
+    event = {
+        "id": "ev-1",
+        "source": "gdelt",
+        "occurred_at": "2025-06-01T00:00:00Z",
+        "actor1_country": "CN",
+        "actor2_country": "JP",
+        "code": "190",
+        "quad_class": 4,
+        "goldstein": -10.0,
+        "num_sources": 5,
+        "num_mentions": 20,
+    }
+    deployment.produce(
+        [
+            (topics.events, b"ev-1", orjson.dumps(event)),
+            (topics.articles, b"art-00000", encode(article(0))),
+        ]
+    )
     signals = deployment.read_topic(
-        topics.signals, timeout=60,
-        until=lambda v: any(orjson.loads(s)["doc_id"] == "ev-1" for s in v))
+        topics.signals,
+        timeout=60,
+        until=lambda v: any(orjson.loads(s)["doc_id"] == "ev-1" for s in v),
+    )
     event_signals = [orjson.loads(s) for s in signals if orjson.loads(s)["doc_id"] == "ev-1"]
     assert {s["dimension"] for s in event_signals} == {"china_tension"}
     assert event_signals[0]["doc_kind"] == "event"

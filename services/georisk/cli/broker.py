@@ -18,7 +18,9 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
 
 @click.command()
 @bootstrap_option
-@click.option("--partitions", type=int, default=None, help="Input-topic partitions (GEORISK_PARTITIONS).")
+@click.option(
+    "--partitions", type=int, default=None, help="Input-topic partitions (GEORISK_PARTITIONS)."
+)
 def broker(bootstrap: str | None, partitions: int | None) -> None:
     """Start the embedded broker on GEORISK_BOOTSTRAP, create the topics, stay in the foreground."""
     settings = load_settings(bootstrap=bootstrap, partitions=partitions)
@@ -29,7 +31,9 @@ def broker(bootstrap: str | None, partitions: int | None) -> None:
         asyncio.run(ensure_topics(settings))
         for spec in topic_specs(settings):
             click.echo(f"topic {spec.name} ({spec.partitions} partition(s))")
-        click.echo(f"broker listening on {embedded.bootstrap} (pid {embedded.pid}); Ctrl-C stops it")
+        click.echo(
+            f"broker listening on {embedded.bootstrap} (pid {embedded.pid}); Ctrl-C stops it"
+        )
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
         embedded.wait()
     except (KeyboardInterrupt, SystemExit):

@@ -50,12 +50,20 @@ def _wait_ready(base: str, worker: subprocess.Popen[bytes], timeout_s: float) ->
 
 
 def _start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GEORISK_BOOTSTRAP": settings.bootstrap,
-           "GEORISK_HTTP_PORT": str(settings.http_port), "GEORISK_APP_ID": settings.app_id}
+    env = {
+        **os.environ,
+        "GEORISK_BOOTSTRAP": settings.bootstrap,
+        "GEORISK_HTTP_PORT": str(settings.http_port),
+        "GEORISK_APP_ID": settings.app_id,
+    }
     with log_path.open("ab") as log:
-        return subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
-            [sys.executable, "-m", "georisk", "worker"], env=env, stdout=log,
-            stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "georisk", "worker"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _stop(proc: subprocess.Popen[bytes], timeout_s: float = 10.0) -> None:
@@ -68,8 +76,9 @@ def _stop(proc: subprocess.Popen[bytes], timeout_s: float = 10.0) -> None:
             proc.wait(timeout_s)
 
 
-async def _feed(settings: Settings, articles: Iterator[dict[str, str]], rate: float,
-                base: str, until: float) -> None:
+async def _feed(
+    settings: Settings, articles: Iterator[dict[str, str]], rate: float, base: str, until: float
+) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5)
     await producer.start()
     try:
@@ -78,16 +87,22 @@ async def _feed(settings: Settings, articles: Iterator[dict[str, str]], rate: fl
             for article in articles:
                 if time.monotonic() >= until:
                     break
-                await producer.send(settings.topics.articles, orjson.dumps(article),
-                                    key=article["id"].encode())
+                await producer.send(
+                    settings.topics.articles, orjson.dumps(article), key=article["id"].encode()
+                )
                 await asyncio.sleep(1 / rate)
                 if time.monotonic() - last_draw >= 1.0:
                     last_draw = time.monotonic()
                     status, body = _get(f"{base}/v1/scores")
                     if status == 200:
                         rows = orjson.loads(body)["scores"]
-                        live.update(score_table(rows, f"georisk live scores — fed up to "
-                                                      f"{article['published_at'][:16]} (synthetic demo)"))
+                        live.update(
+                            score_table(
+                                rows,
+                                f"georisk live scores — fed up to "
+                                f"{article['published_at'][:16]} (synthetic demo)",
+                            )
+                        )
     finally:
         await producer.stop()
 
@@ -96,15 +111,21 @@ async def _feed(settings: Settings, articles: Iterator[dict[str, str]], rate: fl
 @bootstrap_option
 @click.option("--rate", type=float, default=8.0, show_default=True, help="Articles per second.")
 @click.option("--duration", type=float, default=None, help="Stop after this many seconds.")
-@click.option("--logs", type=click.Path(path_type=Path), default=Path(".georisk-demo"),
-              show_default=True, help="Folder for the broker and worker logs.")
+@click.option(
+    "--logs",
+    type=click.Path(path_type=Path),
+    default=Path(".georisk-demo"),
+    show_default=True,
+    help="Folder for the broker and worker logs.",
+)
 def demo(bootstrap: str | None, rate: float, duration: float | None, logs: Path) -> None:
     """Start the embedded broker and a worker, feed a synthetic stream and show live scores."""
     settings = load_settings(bootstrap=bootstrap)
     host, port = split_host_port(settings.bootstrap)
     if port_open(host, port):
-        raise click.ClickException(f"{settings.bootstrap} is in use: stop the other broker or set "
-                                   "GEORISK_BOOTSTRAP")
+        raise click.ClickException(
+            f"{settings.bootstrap} is in use: stop the other broker or set GEORISK_BOOTSTRAP"
+        )
     logs.mkdir(parents=True, exist_ok=True)
     base = f"http://{settings.http_host}:{settings.http_port}"
     broker = EmbeddedBroker(host, port, logs / "broker.log")
@@ -113,12 +134,16 @@ def demo(bootstrap: str | None, rate: float, duration: float | None, logs: Path)
         broker.start()
         stack.callback(broker.stop)
         asyncio.run(ensure_topics(settings))
-        console.print(f"broker on {settings.bootstrap}; starting the worker (log: {logs}/worker.log)")
+        console.print(
+            f"broker on {settings.bootstrap}; starting the worker (log: {logs}/worker.log)"
+        )
         worker = _start_worker(settings, logs / "worker.log")
         stack.callback(_stop, worker)
         _wait_ready(base, worker, timeout_s=90)
-        console.print(f"worker ready — metrics at {base}/metrics, scores at {base}/v1/scores; "
-                      "Ctrl-C stops everything")
+        console.print(
+            f"worker ready — metrics at {base}/metrics, scores at {base}/v1/scores; "
+            "Ctrl-C stops everything"
+        )
         until = time.monotonic() + duration if duration else float("inf")
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(_feed(settings, demo_articles(), rate, base, until))

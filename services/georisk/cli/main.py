@@ -24,7 +24,9 @@ VERBS: dict[str, tuple[str, str]] = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name, (module, _) in VERBS.items() if importlib.util.find_spec(module))
+        return sorted(
+            name for name, (module, _) in VERBS.items() if importlib.util.find_spec(module)
+        )
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in VERBS:

@@ -18,7 +18,9 @@ from georisk.io.records import dumps
 Record = tuple[str, bytes, bytes]
 
 
-def _jsonl(lines: Iterator[bytes], articles: str, events: str, topic: str | None) -> Iterator[Record]:
+def _jsonl(
+    lines: Iterator[bytes], articles: str, events: str, topic: str | None
+) -> Iterator[Record]:
     for line in lines:
         line = line.strip()
         if not line:
@@ -45,8 +47,9 @@ def _gdelt(lines: Iterator[bytes], events: str, topic: str | None) -> Iterator[R
 
 
 async def _send(bootstrap: list[str], records: Iterator[Record]) -> int:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all",
-                                max_request_size=8 * 1024 * 1024)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, linger_ms=5, acks="all", max_request_size=8 * 1024 * 1024
+    )
     await producer.start()
     sent = 0
     try:
@@ -66,8 +69,9 @@ async def _send(bootstrap: list[str], records: Iterator[Record]) -> int:
 @click.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option("--topic", default=None, help="Send everything to this topic instead.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "gdelt"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "gdelt"]), default="jsonl", show_default=True
+)
 @bootstrap_option
 def produce(file: Path, topic: str | None, fmt: str, bootstrap: str | None) -> None:
     """Publish FILE: articles and events JSONL (events have occurred_at) or a GDELT export."""
@@ -75,7 +79,10 @@ def produce(file: Path, topic: str | None, fmt: str, bootstrap: str | None) -> N
     handle = sys.stdin.buffer if str(file) == "-" else file.open("rb")
     with handle:
         lines = iter(handle)
-        records = (_gdelt(lines, settings.topics.events, topic) if fmt == "gdelt"
-                   else _jsonl(lines, settings.topics.articles, settings.topics.events, topic))
+        records = (
+            _gdelt(lines, settings.topics.events, topic)
+            if fmt == "gdelt"
+            else _jsonl(lines, settings.topics.articles, settings.topics.events, topic)
+        )
         sent = asyncio.run(_send(settings.bootstrap_servers, records))
     click.echo(f"published {sent} messages", err=True)

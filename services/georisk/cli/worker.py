@@ -18,13 +18,16 @@ from georisk.scopes import load_scopes
 @click.option("--app-id", default=None, help="Consumer group and internal-topic prefix.")
 @click.option("--http-port", type=int, default=None, help="HTTP port (GEORISK_HTTP_PORT).")
 @click.option("--http-host", default=None, help="HTTP bind address (GEORISK_HTTP_HOST).")
-def worker(bootstrap: str | None, app_id: str | None, http_port: int | None,
-           http_host: str | None) -> None:
+def worker(
+    bootstrap: str | None, app_id: str | None, http_port: int | None, http_host: str | None
+) -> None:
     """Consume articles and events, publish signals, scores and dead letters; serve HTTP."""
-    settings = load_settings(bootstrap=bootstrap, app_id=app_id, http_port=http_port,
-                             http_host=http_host)
+    settings = load_settings(
+        bootstrap=bootstrap, app_id=app_id, http_port=http_port, http_host=http_host
+    )
     scopes = load_scopes(settings.scopes_file)
     asyncio.run(ensure_topics(settings))
     app, _ = create_app(settings, scopes)
-    faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True,
-                 override_logging=True).execute_from_commandline()
+    faust.Worker(
+        app, loglevel=settings.log_level.upper(), quiet=True, override_logging=True
+    ).execute_from_commandline()

@@ -28,6 +28,7 @@ Reason = Literal[
     "ancient_timestamp",
     "too_late",
     "processing_error",
+    "webhook_undeliverable",
 ]
 REASONS: Final[tuple[Reason, ...]] = (
     "oversize",
@@ -42,6 +43,7 @@ REASONS: Final[tuple[Reason, ...]] = (
     "ancient_timestamp",
     "too_late",
     "processing_error",
+    "webhook_undeliverable",
 )
 # Nothing in scope predates the GDELT backfile (1979); earlier dates are corrupt input.
 EARLIEST: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -133,7 +135,9 @@ def decode_article(raw: bytes, received: datetime, limits: Limits) -> Article | 
     if isinstance(article, Rejection):
         return article
     if article.published_at is None:
-        return article.model_copy(update={"published_at": received, "published_at_from_record": True})
+        return article.model_copy(
+            update={"published_at": received, "published_at_from_record": True}
+        )
     return _check_time(article.published_at, received, limits) or article
 
 

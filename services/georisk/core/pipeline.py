@@ -12,7 +12,7 @@ from georisk.core.documents import Extraction, ScoredDocument
 from georisk.core.events.mapping import extract_event
 from georisk.core.extraction import EXTRACTOR_VERSION, extract_article
 from georisk.core.scoring import fingerprint
-from georisk.models import DIMENSIONS, Article, Event, Signal
+from georisk.models import DIMENSIONS, Article, DocKind, Event, Signal
 from georisk.scopes import ScopeConfig
 
 LEVEL_WEIGHT = {0: 0.0, 1: 1.0, 2: 3.0, 3: 9.0}
@@ -31,7 +31,7 @@ def extract(doc: Article | Event, scope: ScopeConfig) -> Extraction:
 
 def signals_of(doc: Article | Event, extraction: Extraction, scope: ScopeConfig) -> list[Signal]:
     """One Signal per dimension with level > 0."""
-    kind = "article" if isinstance(doc, Article) else "event"
+    kind: DocKind = "article" if isinstance(doc, Article) else "event"
     when = event_time(doc)
     source = doc.source
     signals = []

@@ -29,8 +29,10 @@ FILLER = (
 )
 
 
-def corpus(n: int, seed: int = 11, step: timedelta = timedelta(minutes=2)) -> Iterator[dict[str, str]]:
-    rng = random.Random(seed)
+def corpus(
+    n: int, seed: int = 11, step: timedelta = timedelta(minutes=2)
+) -> Iterator[dict[str, str]]:
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not cryptography
     for i in range(n):
         title, text = rng.choice(rng.choice(THEMES))
         when = START + i * step

@@ -11,17 +11,21 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import faust
+from faust import Stream
 from faust.types import TP, EventT, StreamT
 
+from georisk.core.decode import Rejection
 from georisk.io import metrics
 from georisk.io.broker import internal_topic, split_host_port
 from georisk.io.consumer import cap_fetch_wait, read_to_end
 from georisk.io.http import register_pages
-from georisk.io.records import InRecord, OutRecord
+from georisk.io.records import InRecord, OutRecord, dead_letter, dumps
 from georisk.io.stages import InputStage, ScoringStage, StageResult
+from georisk.io.webhooks import WebhookConfig, WebhookDispatcher, redact
+from georisk.models import Alert
 from georisk.scopes import ScopeConfig
 from georisk.settings import Settings
 
@@ -31,12 +35,17 @@ BATCH_MAX = 1000
 BATCH_WITHIN_S = 0.02
 
 
-def _record(event: EventT) -> InRecord:
+def _record(event: EventT[bytes]) -> InRecord:
     message = event.message
     key = message.key if isinstance(message.key, bytes) or message.key is None else None
-    return InRecord(message.topic, message.partition, message.offset, key,
-                    message.value if isinstance(message.value, bytes) else b"",
-                    int(message.timestamp * 1000))
+    return InRecord(
+        message.topic,
+        message.partition,
+        message.offset,
+        key,
+        message.value if isinstance(message.value, bytes) else b"",
+        int(message.timestamp * 1000),
+    )
 
 
 class Runtime:
@@ -51,6 +60,19 @@ class Runtime:
         self.scoring_owned = False
         self.broker_up = False
         self.app: faust.App | None = None
+        self.webhooks = (
+            WebhookDispatcher(
+                WebhookConfig(
+                    urls=tuple(settings.webhook_urls),
+                    secret=settings.webhook_secret.get_secret_value(),
+                    timeout_s=settings.webhook_timeout_s,
+                    max_attempts=settings.webhook_max_attempts,
+                ),
+                self.undeliverable,
+            )
+            if settings.webhook_urls
+            else None
+        )
 
     def readiness(self) -> dict[str, bool]:
         assert self.app is not None
@@ -66,8 +88,14 @@ class Runtime:
         assert self.app is not None
         producer = self.app.producer
         futures = [
-            await producer.send(r.topic, r.key, r.value, None,
-                                r.timestamp_ms / 1000 if r.timestamp_ms else None, None)
+            await producer.send(
+                r.topic,
+                r.key,
+                r.value,
+                None,
+                r.timestamp_ms / 1000 if r.timestamp_ms else None,
+                None,
+            )
             for r in records
         ]
         if futures:
@@ -78,6 +106,26 @@ class Runtime:
             metrics.messages.labels(topic, outcome).inc(n)
         for reason, n in result.rejections.items():
             metrics.deadletters.labels(reason).inc(n)
+        for alert in result.alerts:
+            metrics.alerts.labels(alert.scope, alert.dimension, alert.band_to).inc()
+            if self.webhooks is not None:
+                self.webhooks.submit(alert)
+
+    async def undeliverable(self, alert: Alert, url: str, reason: str) -> None:
+        """An alert no receiver accepted: keep it on the dead-letter topic."""
+        record = InRecord(
+            self.settings.topics.alerts,
+            -1,
+            -1,
+            f"{alert.scope}/{alert.dimension}".encode(),
+            dumps(alert),
+            int(time.time() * 1000),
+        )
+        rejection = Rejection("webhook_undeliverable", f"{redact(url)}: {reason}"[:300])
+        await self.send(
+            [dead_letter(record, rejection, self.settings.topics.deadletter, datetime.now(UTC))]
+        )
+        metrics.deadletters.labels("webhook_undeliverable").inc()
 
     def observe(self, records: Sequence[InRecord]) -> None:
         now_ms = time.time() * 1000
@@ -88,19 +136,37 @@ class Runtime:
             metrics.score.labels(*labels).set(update.score)
             metrics.adjusted_score.labels(*labels).set(update.adjusted_score)
             metrics.index.labels(*labels).set(update.index)
-            metrics.band.labels(*labels).set(("low", "elevated", "high", "critical").index(update.band))
+            metrics.band.labels(*labels).set(
+                ("low", "elevated", "high", "critical").index(update.band)
+            )
             if dimension == "composite":
                 metrics.partnership_offset.labels(scope, horizon).set(update.partnership_offset)
+
+    def release_scoring(self) -> None:
+        """Another worker owns scoring now: drop the state and the gauges it would go stale in."""
+        self.scoring = ScoringStage(self.settings, list(self.scoring.engines_scopes))
+        self.scoring_ready.clear()
+        self.scoring_owned = False
+        for gauge in (
+            metrics.score,
+            metrics.adjusted_score,
+            metrics.index,
+            metrics.band,
+            metrics.partnership_offset,
+        ):
+            gauge.clear()
 
     async def recover(self, partitions: set[int]) -> None:
         """Rebuild scoring state from the internal topic, then publish the recovered scores."""
         started = time.monotonic()
         loaded = 0
         for partition in sorted(partitions):
-            async for values in read_to_end(self.settings.bootstrap_servers, self.internal, partition):
+            async for values in read_to_end(
+                self.settings.bootstrap_servers, self.internal, partition
+            ):
                 loaded += self.scoring.load(values)
         now = datetime.now(UTC)
-        await self.send(self.scoring.publish(self.scoring.engines, now))
+        await self.send(self.scoring.publish_records(self.scoring.engines, now))
         self.observe(())
         log.info("recovered %d documents in %.2fs", loaded, time.monotonic() - started)
         self.scoring_ready.set()
@@ -144,15 +210,19 @@ def create_app(settings: Settings, scopes: Sequence[ScopeConfig]) -> tuple[faust
     scored = app.topic(runtime.internal, partitions=1, internal=True, **raw)  # type: ignore[arg-type]
 
     @app.agent(inputs)
-    async def read_inputs(stream: StreamT[bytes]) -> None:
-        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
+    async def read_inputs(stream: StreamT[Any]) -> None:
+        async for events in cast(Stream[bytes], stream).take_events(
+            BATCH_MAX, within=BATCH_WITHIN_S
+        ):
             result = runtime.inputs.process([_record(e) for e in events], datetime.now(UTC))
             await runtime.send(result.out)
             runtime.count(result)
 
     @app.agent(scored)
-    async def score_documents(stream: StreamT[bytes]) -> None:
-        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
+    async def score_documents(stream: StreamT[Any]) -> None:
+        async for events in cast(Stream[bytes], stream).take_events(
+            BATCH_MAX, within=BATCH_WITHIN_S
+        ):
             await runtime.scoring_ready.wait()
             records = [_record(e) for e in events]
             result = runtime.scoring.process(records, datetime.now(UTC))
@@ -161,13 +231,30 @@ def create_app(settings: Settings, scopes: Sequence[ScopeConfig]) -> tuple[faust
             runtime.observe(records)
 
     @app.on_partitions_assigned.connect
-    async def on_assigned(app: faust.App, assigned: set[TP], **kwargs: Any) -> None:
+    async def on_assigned(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        assigned: set[TP] = args[0]
         mine = {tp.partition for tp in assigned if tp.topic == runtime.internal}
         runtime.scoring_owned = bool(mine)
         if mine and not runtime.scoring_ready.is_set():
-            app.loop.create_task(runtime.recover(mine))
+            asyncio.get_running_loop().create_task(runtime.recover(mine))
 
-    @app.timer(interval=1.0)
+    @app.on_partitions_revoked.connect
+    async def on_revoked(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        revoked: set[TP] = args[0]
+        if any(tp.topic == runtime.internal for tp in revoked):
+            runtime.release_scoring()
+
+    @app.task  # type: ignore[untyped-decorator]
+    async def start_webhooks() -> None:
+        if runtime.webhooks is not None:
+            await runtime.webhooks.start()
+
+    @app.on_before_shutdown.connect
+    async def stop_webhooks(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        if runtime.webhooks is not None:
+            await runtime.webhooks.stop(timeout_s=5.0)
+
+    @app.timer(interval=1.0)  # type: ignore[untyped-decorator]
     async def probe_broker() -> None:
         host, port = split_host_port(settings.bootstrap)
         try:

@@ -28,7 +28,7 @@ def cap_fetch_wait(max_wait_ms: int) -> None:
 
     import faust.transport.drivers.aiokafka as driver
 
-    driver.aiokafka.AIOKafkaConsumer = CappedConsumer
+    driver.aiokafka.AIOKafkaConsumer = CappedConsumer  # type: ignore[attr-defined]
 
 
 async def read_to_end(
@@ -37,8 +37,11 @@ async def read_to_end(
     """Yield batches of values of one partition from offset 0 up to its high watermark."""
     tp = TopicPartition(topic, partition)
     consumer = _ORIGINAL(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
-        fetch_max_wait_ms=50, max_partition_fetch_bytes=8 * 1024 * 1024,
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        group_id=None,
+        fetch_max_wait_ms=50,
+        max_partition_fetch_bytes=8 * 1024 * 1024,
     )
     await asyncio.wait_for(consumer.start(), timeout_s)
     deadline = time.monotonic() + timeout_s

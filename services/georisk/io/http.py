@@ -27,13 +27,16 @@ def register_pages(app: faust.App, runtime: Runtime) -> None:
     @app.page("/readyz")
     async def readyz(self: View, request: Request) -> Response:
         checks = runtime.readiness()
-        return self.json({"ready": all(checks.values()), "checks": checks},
-                         status=200 if all(checks.values()) else 503)
+        return self.json(
+            {"ready": all(checks.values()), "checks": checks},
+            status=200 if all(checks.values()) else 503,
+        )
 
     @app.page("/metrics")
     async def prometheus(self: View, request: Request) -> Response:
-        return self.bytes(generate_latest(metrics.REGISTRY),
-                          headers={"Content-Type": CONTENT_TYPE_LATEST})
+        return self.bytes(
+            generate_latest(metrics.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
+        )
 
     @app.page("/v1/scores")
     async def scores(self: View, request: Request) -> Response:
@@ -43,15 +46,22 @@ def register_pages(app: faust.App, runtime: Runtime) -> None:
     @app.page("/v1/scores/{scope}/{dimension}")
     async def scope_scores(self: View, request: Request, scope: str, dimension: str) -> Response:
         if scope not in runtime.scoring.engines or dimension not in SCORE_DIMENSIONS:
-            return self.json({"error": f"unknown scope or dimension: {scope}/{dimension}"},
-                             status=404)
+            return self.json(
+                {"error": f"unknown scope or dimension: {scope}/{dimension}"}, status=404
+            )
         history = runtime.scoring.history
         body = {
             "scope": scope,
             "dimension": dimension,
-            "scores": [_dump(u) for key, u in sorted(runtime.scoring.latest.items())
-                       if key[0] == scope and key[1] == dimension],
-            "history": {key[2]: [_dump(u) for u in history[key]]
-                        for key in sorted(history) if key[0] == scope and key[1] == dimension},
+            "scores": [
+                _dump(u)
+                for key, u in sorted(runtime.scoring.latest.items())
+                if key[0] == scope and key[1] == dimension
+            ],
+            "history": {
+                key[2]: [_dump(u) for u in history[key]]
+                for key in sorted(history)
+                if key[0] == scope and key[1] == dimension
+            },
         }
         return self.json(body)

@@ -18,13 +18,14 @@ from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 
+from georisk.core.alerts import AlertEngine
 from georisk.core.decode import Limits, Rejection, decode_article, decode_event
 from georisk.core.documents import ScoredDocument
 from georisk.core.pipeline import assess
 from georisk.core.scoring import ScoringEngine, TooLate
 from georisk.io.broker import internal_topic
 from georisk.io.records import InRecord, OutRecord, dead_letter, dumps
-from georisk.models import Article, Event, ScoreUpdate
+from georisk.models import Alert, Article, Event, ScoreUpdate
 from georisk.scopes import ScopeConfig
 from georisk.settings import Settings
 
@@ -38,6 +39,7 @@ RECENT_IDS = 100_000
 @dataclass
 class StageResult:
     out: list[OutRecord] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
     outcomes: Counter[tuple[str, str]] = field(default_factory=Counter)
     rejections: Counter[str] = field(default_factory=Counter)
 
@@ -66,7 +68,9 @@ class InputStage:
         self.topics = settings.topics
         self.internal = internal_topic(settings)
         self.scopes = tuple(scopes)
-        self.limits = Limits(settings.max_message_bytes, timedelta(seconds=settings.max_future_skew_s))
+        self.limits = Limits(
+            settings.max_message_bytes, timedelta(seconds=settings.max_future_skew_s)
+        )
         self._recent = _RecentIds()
 
     def process(self, records: Iterable[InRecord], now: datetime) -> StageResult:
@@ -75,8 +79,9 @@ class InputStage:
             try:
                 self._one(record, now, result)
             except Exception as exc:  # a worker never crashes on a message
-                log.exception("unexpected failure on %s[%d]@%d", record.topic, record.partition,
-                              record.offset)
+                log.exception(
+                    "unexpected failure on %s[%d]@%d", record.topic, record.partition, record.offset
+                )
                 self._reject(record, Rejection("processing_error", repr(exc)[:300]), now, result)
         return result
 
@@ -85,8 +90,9 @@ class InputStage:
             return decode_event(record.value, record.received, self.limits)
         return decode_article(record.value, record.received, self.limits)
 
-    def _reject(self, record: InRecord, rejection: Rejection, now: datetime,
-                result: StageResult) -> None:
+    def _reject(
+        self, record: InRecord, rejection: Rejection, now: datetime, result: StageResult
+    ) -> None:
         result.out.append(dead_letter(record, rejection, self.topics.deadletter, now))
         result.outcomes[(record.topic, "deadletter")] += 1
         result.rejections[rejection.reason] += 1
@@ -107,7 +113,9 @@ class InputStage:
             for signal in scored.signals:
                 result.out.append(OutRecord(self.topics.signals, key, dumps(signal)))
             result.out.append(
-                OutRecord(self.internal, key, scored.model_dump_json().encode(), record.timestamp_ms)
+                OutRecord(
+                    self.internal, key, scored.model_dump_json().encode(), record.timestamp_ms
+                )
             )
         result.outcomes[(record.topic, "scored" if relevant else "irrelevant")] += 1
 
@@ -117,7 +125,9 @@ class ScoringStage:
 
     def __init__(self, settings: Settings, scopes: Sequence[ScopeConfig]) -> None:
         self.topics = settings.topics
+        self.engines_scopes = tuple(scopes)
         self.engines = {scope.name: ScoringEngine(scope) for scope in scopes}
+        self.alerting = AlertEngine()
         self.latest: dict[ScoreKey, ScoreUpdate] = {}
         self.history: dict[ScoreKey, deque[ScoreUpdate]] = {}
 
@@ -152,25 +162,54 @@ class ScoringStage:
             try:
                 if engine.ingest(doc):
                     touched.add(doc.scope)
+                    result.alerts.extend(self._observe(doc, now))
             except TooLate as exc:
                 rejection = Rejection("too_late", str(exc)[:300])
                 result.out.append(dead_letter(record, rejection, self.topics.deadletter, now))
                 result.rejections[rejection.reason] += 1
-        result.out.extend(self.publish(touched, now))
+        updates = self.publish(touched, now)
+        for update in updates:
+            result.alerts.extend(self.alerting.observe_score(update, now))
+        result.out.extend(self._score_record(u) for u in updates)
+        result.out.extend(self._alert_record(a) for a in result.alerts)
         return result
 
-    def publish(self, scopes: Iterable[str], now: datetime) -> list[OutRecord]:
-        """ScoreUpdates of `scopes` that differ from the last published ones."""
+    def _observe(self, doc: ScoredDocument, now: datetime) -> list[Alert]:
+        """Feed the velocity detector: one observation per dimension the document raised."""
+        alerts = []
+        for signal in doc.signals:
+            alerts += self.alerting.observe_document(
+                doc.scope, signal.dimension, doc.doc_id, doc.source, doc.event_time, now
+            )
+        return alerts
+
+    def _score_record(self, update: ScoreUpdate) -> OutRecord:
+        return OutRecord(
+            self.topics.scores, f"{update.scope}/{update.dimension}".encode(), dumps(update)
+        )
+
+    def _alert_record(self, alert: Alert) -> OutRecord:
+        return OutRecord(
+            self.topics.alerts, f"{alert.scope}/{alert.dimension}".encode(), dumps(alert)
+        )
+
+    def publish(self, scopes: Iterable[str], now: datetime) -> list[ScoreUpdate]:
+        """ScoreUpdates of `scopes` that differ from the last published ones, stamped `now`."""
         out = []
         for scope in sorted(scopes):
             for update in self.engines[scope].scores():
                 key = (update.scope, update.dimension, update.horizon)
                 previous = self.latest.get(key)
-                if previous is not None and previous.model_copy(update={"emitted_at": None}) == update:
+                if (
+                    previous is not None
+                    and previous.model_copy(update={"emitted_at": None}) == update
+                ):
                     continue
                 stamped = update.model_copy(update={"emitted_at": now})
                 self.latest[key] = stamped
                 self.history.setdefault(key, deque(maxlen=HISTORY)).append(stamped)
-                out.append(OutRecord(self.topics.scores, f"{scope}/{update.dimension}".encode(),
-                                     dumps(stamped)))
+                out.append(stamped)
         return out
+
+    def publish_records(self, scopes: Iterable[str], now: datetime) -> list[OutRecord]:
+        return [self._score_record(update) for update in self.publish(scopes, now)]

@@ -18,6 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from georisk.models import Dimension, Iso2, Level
 
+DEFAULT_ALPHA: dict[Dimension, float] = {"china_tension": 0.10, "cyber": 0.15, "minerals": 0.25}
 ScopeName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")]
 
 
@@ -75,7 +76,7 @@ class ScopeConfig(_Config):
     keywords: dict[Dimension, list[str]] = Field(default_factory=dict)
     # Cap on how much partnership strength may offset each threat dimension (S' = S·(1 − α·P)).
     offset_alpha: dict[Dimension, Annotated[float, Field(ge=0.0, le=0.5)]] = Field(
-        default_factory=lambda: {"china_tension": 0.10, "cyber": 0.15, "minerals": 0.25}
+        default_factory=lambda: dict(DEFAULT_ALPHA)
     )
 
     @property
