@@ -79,32 +79,38 @@ def _stop(proc: subprocess.Popen[bytes], timeout_s: float = 10.0) -> None:
 async def _feed(
     settings: Settings, articles: Iterator[dict[str, str]], rate: float, base: str, until: float
 ) -> None:
+    """Publish the demo stream at `rate` and redraw the table once a second until stopped."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5)
-    await producer.start()
+    await asyncio.wait_for(producer.start(), 20)
     try:
         with Live(console=console, refresh_per_second=2) as live:
             last_draw = 0.0
             for article in articles:
-                if time.monotonic() >= until:
+                if stop.is_set() or time.monotonic() >= until:
                     break
                 await producer.send(
                     settings.topics.articles, orjson.dumps(article), key=article["id"].encode()
                 )
-                await asyncio.sleep(1 / rate)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), 1 / rate)
                 if time.monotonic() - last_draw >= 1.0:
                     last_draw = time.monotonic()
-                    status, body = _get(f"{base}/v1/scores")
-                    if status == 200:
-                        rows = orjson.loads(body)["scores"]
-                        live.update(
-                            score_table(
-                                rows,
-                                f"georisk live scores — fed up to "
-                                f"{article['published_at'][:16]} (synthetic demo)",
-                            )
-                        )
+                    _redraw(live, base, article["published_at"])
     finally:
-        await producer.stop()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(producer.stop(), 5)
+
+
+def _redraw(live: Live, base: str, fed_up_to: str) -> None:
+    status, body = _get(f"{base}/v1/scores")
+    if status == 200:
+        rows = orjson.loads(body)["scores"]
+        title = f"georisk live scores — fed up to {fed_up_to[:16]} (synthetic demo)"
+        live.update(score_table(rows, title))
 
 
 @click.command()
@@ -145,6 +151,5 @@ def demo(bootstrap: str | None, rate: float, duration: float | None, logs: Path)
             "Ctrl-C stops everything"
         )
         until = time.monotonic() + duration if duration else float("inf")
-        with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(_feed(settings, demo_articles(), rate, base, until))
+        asyncio.run(_feed(settings, demo_articles(), rate, base, until))
         console.print("stopping worker and broker…")
