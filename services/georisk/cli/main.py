@@ -19,6 +19,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "scores": ("georisk.cli.scores", "scores"),
     "schemas": ("georisk.cli.schemas", "schemas"),
     "demo": ("georisk.cli.demo", "demo"),
+    "bench": ("georisk.cli.bench", "bench"),
 }
 
 
