@@ -7,7 +7,17 @@ from typing import Any
 from rich.table import Table
 
 BAND_STYLE = {"low": "green", "elevated": "yellow", "high": "red", "critical": "bold white on red"}
-COLUMNS = ("scope", "dimension", "horizon", "score", "adjusted", "Δ24h", "band", "docs", "top evidence")
+COLUMNS = (
+    "scope",
+    "dimension",
+    "horizon",
+    "score",
+    "adjusted",
+    "Δ24h",
+    "band",
+    "docs",
+    "top evidence",
+)
 NUMERIC = {"score", "adjusted", "Δ24h", "docs"}
 
 

@@ -19,7 +19,7 @@ from faust.types import TP, EventT, StreamT
 
 from georisk.core.decode import Rejection
 from georisk.io import metrics
-from georisk.io.broker import internal_topic, split_host_port
+from georisk.io.broker import ensure_topics, internal_topic, split_host_port
 from georisk.io.consumer import cap_fetch_wait, read_to_end
 from georisk.io.http import register_pages
 from georisk.io.records import InRecord, OutRecord, dead_letter, dumps
@@ -142,6 +142,14 @@ class Runtime:
             if dimension == "composite":
                 metrics.partnership_offset.labels(scope, horizon).set(update.partnership_offset)
 
+    async def restore_topics(self) -> None:
+        """After an outage the broker may have lost its topics (the embedded one keeps none)."""
+        try:
+            await ensure_topics(self.settings, timeout_s=5.0)
+        except Exception as exc:  # the next probe tries again
+            log.warning("could not ensure topics after reconnecting: %r", exc)
+            self.broker_up = False
+
     def release_scoring(self) -> None:
         """Another worker owns scoring now: drop the state and the gauges it would go stale in."""
         self.scoring = ScoringStage(self.settings, list(self.scoring.engines_scopes))
@@ -257,12 +265,15 @@ def create_app(settings: Settings, scopes: Sequence[ScopeConfig]) -> tuple[faust
     @app.timer(interval=1.0)  # type: ignore[untyped-decorator]
     async def probe_broker() -> None:
         host, port = split_host_port(settings.bootstrap)
+        was_up = runtime.broker_up
         try:
             _, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 1.0)
             writer.close()
             runtime.broker_up = True
         except (OSError, TimeoutError):
             runtime.broker_up = False
+        if runtime.broker_up and not was_up:
+            await runtime.restore_topics()
         metrics.ready.set(1 if all(runtime.readiness().values()) else 0)
 
     register_pages(app, runtime)
