@@ -68,3 +68,52 @@ def test_extraction_countries_are_sorted_codes() -> None:
         text="The Philippines summoned China's envoy; Brussels voiced support.",
     )
     assert extract_article(article, default_scope()).countries == ("CN", "EU", "PH")
+
+
+def _countries(title: str, text: str) -> tuple[str, ...]:
+    return extract_article(Article(id="p", title=title, text=text), default_scope()).countries
+
+
+def test_plural_and_noun_demonyms_resolve() -> None:
+    assert set(countries.mentions("Americans, Israelis and a Spaniard")) == {"US", "IL", "ES"}
+
+
+def test_manner_adjectives_are_not_states() -> None:
+    assert countries.mentions("A bowl of Chinese-style noodles.") == {}
+
+
+def test_seats_of_government_resolve() -> None:
+    assert countries.resolve("Élysée") == "FR"
+    assert countries.resolve("Bundestag") == "DE"
+    assert countries.resolve("State Department") == "US"
+
+
+def test_states_only_given_as_examples_are_passing() -> None:
+    found = _countries(
+        "Australia names Chinese hackers",
+        "Canberra published an advisory with partners including Germany, South Korea and "
+        "Japan. China denied it.",
+    )
+    assert found == ("AU", "CN")
+
+
+def test_crowded_enumeration_after_the_lead_is_passing() -> None:
+    found = _countries(
+        "Britain joins the trade bloc",
+        "Britain signed the accession protocol. The UK minister travelled for it. It is the "
+        "first new member. The bloc comprises Brunei, Chile, Malaysia, Peru and Vietnam.",
+    )
+    assert found == ("GB",)
+
+
+def test_a_venue_and_a_capital_as_place_are_passing_after_the_lead() -> None:
+    found = _countries(
+        "Tokyo protests to Beijing",
+        "Japan summoned China's envoy. Tensions rose. Talks stalled. The premier skips the "
+        "summit next week in South Africa, said an analyst at a bank in London.",
+    )
+    assert found == ("CN", "JP")
+
+
+def test_a_small_grouping_in_the_lead_stands_for_its_members() -> None:
+    assert _countries("Japan may join AUKUS projects", "Ministers met.") == ("AU", "GB", "JP", "US")

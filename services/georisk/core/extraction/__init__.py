@@ -22,7 +22,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-9"
+EXTRACTOR_VERSION = "rules-10"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
@@ -44,7 +44,6 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     register = Document(text=lowered, starts=original.starts, title_end=original.title_end)
     title = (article.title or "").strip()
     found = countries.located(original)
-    title_codes = {code for code, offset in found if offset < original.title_end}
     counts = Counter(code for code, _ in found)
     by_sentence: dict[int, set[str]] = defaultdict(set)
     for code, offset in found:
@@ -56,7 +55,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         question_title=title.endswith("?"),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
     )
-    principal = countries.principal(Counter({c: counts[c] for c in title_codes}), counts)
+    principal = countries.principal(original, found)
     allies = frozenset(counts) & scope.interested
     readings: dict[Dimension, DimensionReading] = {
         "china_tension": read_china(doc, context),

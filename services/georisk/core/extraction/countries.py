@@ -19,6 +19,7 @@ from countryinfo import all_countries
 
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import trie_pattern
+from georisk.core.extraction.rules import LEAD_SENTENCES
 
 # Names a library cannot know or that need an owner it would not pick.
 METONYMS: dict[str, str] = {
@@ -78,7 +79,52 @@ METONYMS: dict[str, str] = {
     "Xinhua": "CN",
     "PLA": "CN",
     "People's Liberation Army": "CN",
+    "Taiwan Affairs Office": "CN",
+    # Seats and offices of government that news uses for the state itself.
+    "Élysée": "FR",
+    "Elysée": "FR",
+    "Elysee": "FR",
+    "Quai d'Orsay": "FR",
+    "Bundestag": "DE",
+    "Bundeswehr": "DE",
+    "Kantei": "JP",
+    "Blue House": "KR",
+    "Malacañang": "PH",
+    "Malacanang": "PH",
+    "Duma": "RU",
+    "Knesset": "IL",
+    "Lok Sabha": "IN",
+    "Verkhovna Rada": "UA",
+    "State Department": "US",
+    "Department of State": "US",
+    "Commerce Department": "US",
+    "Department of Commerce": "US",
+    "Capitol Hill": "US",
+    "Home Office": "GB",
+    "FCDO": "GB",
 }
+
+# Nouns for a country's people that differ from its adjective (the libraries list adjectives);
+# regular plurals are derived from demonyms ending in these letters ("Americans", "Israelis").
+PEOPLE: dict[str, str] = {
+    "Spaniard": "ES",
+    "Spaniards": "ES",
+    "Frenchman": "FR",
+    "Frenchmen": "FR",
+    "Frenchwoman": "FR",
+    "Englishman": "GB",
+    "Englishmen": "GB",
+    "Brits": "GB",
+    "Scots": "GB",
+    "Dutchman": "NL",
+    "Dutchmen": "NL",
+    "Swedes": "SE",
+    "Danes": "DK",
+    "Finns": "FI",
+    "Turks": "TR",
+}
+PLURAL_ENDINGS = ("an", "i", "o")
+CAPITALS: set[str] = set()  # filled by `name_table`
 
 # Names that are mostly something else in news text (a US state, a first name, a place in
 # another country, a sea) and so are not evidence of a country on their own.
@@ -144,6 +190,10 @@ NOT_COUNTRIES = (
     "New Mexico",
     "Washington Post",
     "Premier League",
+    # Companies whose name holds a demonym but says nothing of a state's involvement.
+    "Anglo American",
+    "American Express",
+    "American Airlines",
 )
 
 
@@ -176,12 +226,22 @@ def name_table() -> dict[str, str]:
         capitals = info.get("capital")
         for capital in capitals if isinstance(capitals, list) else [capitals]:
             add(capital, code, population)
-        add(info.get("demonym"), code, population)
+            if _usable(capital):
+                CAPITALS.add(str(capital))
+        demonym = info.get("demonym")
+        add(demonym, code, population)
+        if (
+            isinstance(demonym, str)
+            and demonym.endswith(PLURAL_ENDINGS)
+            and demonym not in AMBIGUOUS
+        ):
+            add(demonym + "s", code, population)  # Americans, Israelis, Filipinos
     for record in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             add(getattr(record, attribute, None), record.alpha_2, 0)
     names = {name: code for name, (_, code) in table.items()}
     names.update(RESTORED)
+    names.update(PEOPLE)
     names.update(METONYMS)
     return names
 
@@ -189,7 +249,10 @@ def name_table() -> dict[str, str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     words = [*name_table(), *NOT_COUNTRIES]
-    return re.compile(r"(?<![\w.])(?:" + trie_pattern(words) + r")(?!\w)")
+    # "Chinese-style noodles", "Japanese-inspired design": a manner or a cuisine, not a state.
+    return re.compile(
+        r"(?<![\w.])(?:" + trie_pattern(words) + r")(?!\w|[\-‐‑](?:style|inspired|themed)\b)"
+    )
 
 
 def _normalise(match: str) -> str:
@@ -220,13 +283,84 @@ def resolve(name: str) -> str | None:
     return name_table().get(_normalise(name.strip()))
 
 
-def principal(title: Counter[str], body: Counter[str], *, min_mentions: int = 1) -> tuple[str, ...]:
-    """Countries named in the title, or at least `min_mentions` times in the text.
+# Markers of an exemplification list: "allies such as the Netherlands and Japan", "partners
+# including Germany, South Korea and Japan". States named only in such a list are examples.
+_EXAMPLE_MARKER = re.compile(r"(?<!\w)(?:such as|including|among them)\s+")
+# A list of short capitalised items joined by commas, "and" or "or"; it ends at a clause
+# break (a comma before a lower-case word, a semicolon, a bracket, the sentence end).
+_LIST_ITEM = r"(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?!and\b|or\b)[\w'’.\-]+){0,3}"
+_ITEM_LIST = re.compile(
+    _LIST_ITEM + r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _LIST_ITEM + r")+"
+)
+# A body sentence outside the lead that names this many states is an enumeration (bloc
+# members, a roll-call of context): states named only in such sentences are in passing.
+CROWDED = 4
+# A state named as the venue of a meeting ("the G20 summit later this week in South Africa")
+# is where something happens, not who is involved: in passing when outside the lead.
+_VENUE = re.compile(
+    r"(?<!\w)(?:summit|meeting|talks|conference|forum|gathering)s?(?!\w)[^.;:]{0,40}?"
+    r"(?<!\w)(?:in|at)\s+(?:the\s+)?$"
+)
+# Groupings whose name spells out a small, fixed membership: named in the lead, they stand
+# for their members. Larger blocs (G7, NATO, CPTPP) are not expanded: their members are
+# principal only when the text names them.
+MEMBERS: dict[str, tuple[str, ...]] = {"AUKUS": ("AU", "GB", "US")}
+_MEMBERS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MEMBERS)) + r")(?!\w)")
 
-    Labelled data lists every state an article names as involved, even once, so one
-    mention suffices by default; the parameter exists for callers wanting only the core.
+
+def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """Character spans of exemplification lists in `text` from `start` on."""
+    spans = []
+    for marker in _EXAMPLE_MARKER.finditer(text, start):
+        listed = _ITEM_LIST.match(text, marker.end())
+        if listed:
+            spans.append((marker.end(), listed.end()))
+    return spans
+
+
+_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+$")
+
+
+def _located_in_capital(text: str, offset: int) -> bool:
+    """ "an analyst at a bank in London": a capital as a place, not as its government."""
+    if not _LOCATIVE.search(text, max(0, offset - 6), offset):
+        return False
+    match = _pattern().match(text, offset)
+    return match is not None and _normalise(match.group()) in CAPITALS
+
+
+def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
+    """The states principally involved, from every mention (code, offset) of `doc`.
+
+    A state named in the title or the lead is principal, and so is one named anywhere
+    else, unless all its mentions are in passing: in an exemplification list ("allies such
+    as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
+    grouping named in the lead (AUKUS) stands for its members.
     """
-    chosen = set(title) | {code for code, n in body.items() if n + title[code] >= min_mentions}
+    lead_end = doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
+    spans = _example_spans(doc.text, doc.title_end)
+    per_sentence: dict[int, set[str]] = {}
+    for code, offset in found:
+        per_sentence.setdefault(doc.sentence_of(offset), set()).add(code)
+    chosen: set[str] = set()
+    for code, offset in found:
+        if code in chosen:
+            continue
+        if offset < doc.title_end:
+            chosen.add(code)
+            continue
+        if any(a <= offset < b for a, b in spans):
+            continue
+        if _VENUE.search(doc.text, max(doc.title_end, offset - 80), offset):
+            continue
+        sentence = doc.sentence_of(offset)
+        if sentence >= LEAD_SENTENCES and (
+            len(per_sentence[sentence]) >= CROWDED or _located_in_capital(doc.text, offset)
+        ):
+            continue
+        chosen.add(code)
+    for match in _MEMBERS.finditer(doc.text, 0, lead_end):
+        chosen.update(MEMBERS[match.group()])
     return tuple(sorted(chosen))
 
 
