@@ -12,7 +12,7 @@ import orjson
 
 from georisk.models import DIMENSIONS, SCORE_DIMENSIONS, DeadLetter, ScoreUpdate
 from tests.integration.corpus import article, articles, encode
-from tests.integration.harness import Deployment, http_get, wait_for
+from tests.integration.harness import Deployment, http_get, http_post, wait_for
 
 Factory = Callable[..., Deployment]
 
@@ -139,6 +139,7 @@ def test_http_endpoints_and_metrics(deployment_factory: Factory) -> None:
     assert {s["horizon"] for s in one["scores"]} == {"fast", "slow"}
     assert one["history"]["fast"]
     assert http_get(f"{worker.base}/v1/scores/nowhere/cyber")[0] == 404
+    assert http_post(f"{worker.base}/v1/scores") == 405, "the HTTP API is read-only"
     text = worker.metrics()
     for name in ("georisk_score", "georisk_adjusted_score", "georisk_index", "georisk_band"):
         assert f'{name}{{dimension="cyber",horizon="fast",scope="gb-jp"}}' in text, name
