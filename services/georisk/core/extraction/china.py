@@ -237,14 +237,17 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     kind: SignalKind
     if firm_severe:
         level, kind, support = 3, "act", firm_severe | incident
+        tiers = [firm_severe, severe, lead_incident, incident]
     elif severe or len(incident) >= 2 or lead_incident:
         level, kind, support = 2, "act", severe | incident
+        tiers = [severe, lead_incident, incident]
         if all(context.hedged(s) for s in support):
             kind = "threat"
     elif incident or friction:
         level, kind, support = 1, "background", incident | friction
+        tiers = [incident, friction]
     else:
         return reading(0, 0, ("china",), None)
     groups = ("severe", "incident", "attack", "friction", "cyber", "theatre")
-    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)

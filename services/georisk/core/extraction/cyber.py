@@ -208,12 +208,15 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     kind: SignalKind
     if firm and len(stated) >= 2:
         level, kind, support = 3, "act", firm | stated
+        tiers = [firm, stated]
     elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):
         level, kind, support = 2, "act", stated
+        tiers = [{s for s in stated if context.in_lead(s)}, stated]
     elif incident or near(topic, framing):
         level, kind, support = 1, "background", incident | background
+        tiers = [incident, near(topic, framing), background]
     else:
         return reading(0, 0, ("cyber",), None)
-    groups = ("campaign", "incident", "topic", "scale", "act", "policy", "field")
-    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    groups = ("campaign", "incident", "act", "scale", "topic", "policy", "field")
+    evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)

@@ -23,6 +23,7 @@ class Hit:
     group: str
     text: str
     sentence: int
+    start: int = 0
 
 
 @dataclass(slots=True)
@@ -57,7 +58,8 @@ class Document:
         found: dict[str, list[Hit]] = defaultdict(list)
         for match in pattern.finditer(self.text):
             group = match.lastgroup or ""
-            found[group].append(Hit(group, match.group(), self.sentence_of(match.start())))
+            start = match.start()
+            found[group].append(Hit(group, match.group(), self.sentence_of(start), start))
         return found
 
 

@@ -190,6 +190,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     kind: SignalKind
     if firm_ban:
         level, kind, support = 3, "act", firm_ban | concrete
+        tiers = [firm_ban, concrete]
     elif (
         ban
         or any(context.in_lead(s) for s in concrete)
@@ -197,10 +198,13 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         or any(context.in_lead(s) for s in development)
     ):
         level, kind, support = 2, "act", ban | concrete | development
+        lead = {s for s in concrete | development if context.in_lead(s)}
+        tiers = [ban, lead & concrete, lead, concrete, development]
     elif concrete or development or len(market) >= 2:
         level, kind, support = 1, "background", concrete | development | market
+        tiers = [concrete, development, market]
     else:
         return reading(0, 0, ("minerals",), None)
-    groups = ("material", "ban", "control", "disruption", "development", "market")
-    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    groups = ("ban", "control", "disruption", "development", "material", "market")
+    evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)

@@ -208,6 +208,7 @@ GENRES: dict[str, tuple[str, ...]] = {
 }
 
 _EXCLUDE = compile_groups({"exclude": EXCLUSION_PHRASES})
+_LIVE_FIRE = re.compile(r"live[\s\-‐‑–]+$")
 _GENRE = compile_groups(GENRES)
 # A genre is the register of a text when it has this many distinct marker words.
 GENRE_MIN_HITS = 3
@@ -218,6 +219,8 @@ def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
     found: list[str] = []
 
     def blank(match: re.Match[str]) -> str:
+        if _LIVE_FIRE.search(text, max(0, match.start() - 6), match.start()):
+            return match.group()  # "live-fire drills" are a military act, not a fire drill
         found.append(match.group())
         return " " * len(match.group())
 

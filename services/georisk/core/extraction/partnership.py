@@ -199,18 +199,18 @@ def read_partnership(
         for s in near(hits.get("cooperation", []), hits.get("sign", []))
         if context.in_lead(s) and not context.hedged(s) and s in officials
     }
+    allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
     if treaty_signed or led:
         level, support = 3, treaty_signed | led
+        tiers = [treaty_signed, led]
     elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
-    elif (
-        signed
-        or len(cooperation) >= 2
-        or cooperation & _allied_sentences(context, groupings, allied)
-    ):
+        tiers = [firm, agreed, formal & ministers]
+    elif signed or len(cooperation) >= 2 or allied_cooperation:
         level, support = 1, cooperation | formal
+        tiers = [signed, allied_cooperation, formal, cooperation]
     else:
         return reading(0, 0, ("partnership",), None)
-    groups = ("treaty", "instrument", "sign", "leader", "cooperation", "grouping")
-    evidence = evidence_of([h for g in groups for h in hits.get(g, [])], support)
+    groups = ("treaty", "instrument", "sign", "cooperation", "leader", "grouping")
+    evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, "cooperation" if level >= 2 else "background")

@@ -85,16 +85,66 @@ def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
     }
 
 
-_BLANKS = re.compile(r"[\s\-‐‑–]+")
+_BLANKS = re.compile(r"\s+")
+EVIDENCE_ITEMS = 3
+EVIDENCE_WIDTH = 200
 
 
-def evidence_of(hits: Iterable[Hit], sentences: set[int], limit: int = 4) -> tuple[str, ...]:
-    """Distinct matched phrases in the given sentences, in text order."""
-    seen: dict[str, None] = {}
-    for hit in sorted(hits, key=lambda h: h.sentence):
-        if hit.sentence in sentences:
-            seen.setdefault(_BLANKS.sub(" ", hit.text.lower()), None)
-    return tuple(seen)[:limit]
+def _clip(text: str, start: int, end: int, focus: int, width: int) -> str:
+    """The sentence text[start:end] on one line, cut to `width` characters around `focus`.
+
+    A cut sentence keeps the decisive phrase with some context before it, is cut at word
+    boundaries and marks each cut with an ellipsis.
+    """
+    if end - start <= width:
+        return _BLANKS.sub(" ", text[start:end]).strip()
+    budget = width - 2  # room for an ellipsis at each end
+    left = max(start, min(focus - budget // 3, end - budget))
+    if left > start:
+        space = text.find(" ", left, focus)
+        left = space + 1 if space != -1 else left
+    right = min(end, left + budget)
+    if right < end:
+        space = text.rfind(" ", focus, right)
+        right = space if space != -1 else right
+    piece = _BLANKS.sub(" ", text[left:right]).strip()
+    return ("…" if left > start else "") + piece + ("…" if right < end else "")
+
+
+def evidence_of(
+    original: Document,
+    hits: Iterable[Hit],
+    tiers: Iterable[Iterable[int]],
+    limit: int = EVIDENCE_ITEMS,
+    width: int = EVIDENCE_WIDTH,
+) -> tuple[str, ...]:
+    """The sentences that decided a reading, most decisive first, each cut to `width`.
+
+    `tiers` lists sentence sets from the most decisive rule down (a severe act in the lead,
+    then incidents, then friction...); within a tier sentences keep text order. A long
+    sentence is cut around its first hit in `hits`, which come most decisive group first.
+    """
+    chosen: list[int] = []
+    for tier in tiers:
+        for sentence in sorted(tier):
+            if sentence not in chosen:
+                chosen.append(sentence)
+        if len(chosen) >= limit:
+            break
+    chosen = chosen[:limit]
+    focus: dict[int, int] = {}
+    for hit in hits:
+        if hit.sentence in chosen and hit.sentence not in focus:
+            focus[hit.sentence] = hit.start
+    starts, text = original.starts, original.text
+    items = []
+    for sentence in chosen:
+        start = starts[sentence]
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        if sentence == 0 and original.title_end:
+            end = original.title_end
+        items.append(_clip(text, start, end, focus.get(sentence, start), width))
+    return tuple(item for item in items if item)
 
 
 def reading(
