@@ -19,7 +19,7 @@ from georisk.core.scoring.baseline import Reading
 from georisk.core.scoring.clusters import Cluster, ClusterIndex, Member
 from georisk.core.scoring.controls import ControlBook
 from georisk.core.scoring.decay import decay, grid_index, growth, seconds, to_fixed
-from georisk.core.scoring.evidence import Archive, Evidence, of_cluster, top
+from georisk.core.scoring.evidence import Archive, Evidence, LiveEvidence, of_cluster, top
 from georisk.core.scoring.fingerprint import as_minhash
 from georisk.core.scoring.params import DEFAULT_PARAMS, MODEL_VERSION, ScoringParams
 from georisk.core.scoring.partnership import (
@@ -99,7 +99,7 @@ class ScoringEngine:
         self._bins: dict[int, _Bin] = {}
         self._seen: dict[str, int] = {}
         self._clusters = ClusterIndex(params)
-        self._evidence: dict[int, list[list[Evidence | None]]] = {}
+        self._evidence = LiveEvidence()
         self._archive = Archive(params.evidence_k)
         self._alarms: list[dict[str, Member]] = [{} for _ in THREATS]
         self._controls = ControlBook(scope, params)
@@ -193,7 +193,7 @@ class ScoringEngine:
                 vector.append(amount)
         cluster.placement = (rep.bin, vector)
         cell.placed[id(cluster)] = cluster
-        self._evidence[id(cluster)] = of_cluster(cluster, self.params)
+        self._evidence.put(id(cluster), of_cluster(cluster, self.params))
 
     def _unplace(self, cluster: Cluster) -> None:
         if cluster.placement is None:
@@ -204,7 +204,7 @@ class ScoringEngine:
             for d in range(N_DIMS):
                 cell.sums[slot(horizon, d)] -= vector[horizon * N_DIMS + d]
         del cell.placed[id(cluster)]
-        del self._evidence[id(cluster)]
+        self._evidence.drop(id(cluster))
         cluster.placement = None
 
     # ---- folding the past --------------------------------------------------------------------
@@ -243,7 +243,7 @@ class ScoringEngine:
             for alarms in self._alarms:
                 alarms.pop(doc_id, None)
         for key, cluster in cell.placed.items():
-            self._archive.add(self._evidence.pop(key))
+            self._archive.add(self._evidence.drop(key))
             self._clusters.close(cluster)
             cluster.placement = None
 
@@ -307,13 +307,19 @@ class ScoringEngine:
         assert self._wm is not None
         return self._wm
 
-    def _candidates(self, horizon: int, series: int) -> list[Evidence]:
-        live = [item for rows in self._evidence.values() if (item := rows[horizon][series])]
+    def _candidates(self, horizon: int, series: int, k: int | None = None) -> list[Evidence]:
+        """Live evidence (its top k, or all) and the archived top k of folded clusters."""
+        live = (
+            self._evidence.all(horizon, series)
+            if k is None
+            else self._evidence.top(horizon, series, k)
+        )
         return live + self._archive.items(horizon, series)
 
     def _top_evidence(self, horizon: int, series: int) -> list[EvidenceItem]:
         at = self._wm_or_fail()
         half_life = self.params.half_lives[horizon]
+        k = self.params.evidence_k
         return [
             EvidenceItem(
                 doc_id=item.doc_id,
@@ -321,7 +327,7 @@ class ScoringEngine:
                 level=item.level,
                 contribution=_round_sig(item.contribution(at, half_life)),
             )
-            for item in top(self._candidates(horizon, series), self.params.evidence_k)
+            for item in top(self._candidates(horizon, series, k), k)
         ]
 
     def contributions(self, dimension: ScoreDimension, horizon: Horizon) -> list[tuple[str, float]]:

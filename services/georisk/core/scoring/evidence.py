@@ -78,6 +78,78 @@ def _composite(row: list[Evidence | None], at: float, half_life: float) -> Evide
     )
 
 
+class LiveEvidence:
+    """Evidence of the live clusters, with a lazy max-heap per (horizon, series).
+
+    Replacing or dropping a cluster leaves its old heap entries behind as stale (their version no
+    longer matches); they are skipped when met and swept out when they outnumber live ones.
+    """
+
+    def __init__(self) -> None:
+        self._version = 0
+        self._current: dict[int, tuple[int, list[list[Evidence | None]]]] = {}
+        self._heaps: list[list[list[tuple[float, str, int, int]]]] = [
+            [[] for _ in range(N_SERIES)] for _ in range(N_HORIZONS)
+        ]
+        self._entries = 0  # heap entries, stale included
+        self._live = 0  # heap entries of current evidence
+
+    def __len__(self) -> int:
+        return len(self._current)
+
+    def put(self, key: int, rows: list[list[Evidence | None]]) -> None:
+        self._version += 1
+        self._current[key] = (self._version, rows)
+        for horizon, row in enumerate(rows):
+            for series, item in enumerate(row):
+                if item is not None:
+                    entry = (-item.rank, item.doc_id, self._version, key)
+                    heapq.heappush(self._heaps[horizon][series], entry)
+                    self._entries += 1
+                    self._live += 1
+        if self._entries > 2 * self._live + 1024:
+            self._sweep()
+
+    def drop(self, key: int) -> list[list[Evidence | None]]:
+        rows = self._current.pop(key)[1]
+        self._live -= sum(item is not None for row in rows for item in row)
+        return rows
+
+    def _item(
+        self, entry: tuple[float, str, int, int], horizon: int, series: int
+    ) -> Evidence | None:
+        current = self._current.get(entry[3])
+        if current is None or current[0] != entry[2]:
+            return None
+        return current[1][horizon][series]
+
+    def _sweep(self) -> None:
+        for horizon, row in enumerate(self._heaps):
+            for series, heap in enumerate(row):
+                row[series] = [e for e in heap if self._item(e, horizon, series) is not None]
+                heapq.heapify(row[series])
+        self._entries = sum(len(heap) for row in self._heaps for heap in row)
+
+    def top(self, horizon: int, series: int, k: int) -> list[Evidence]:
+        heap = self._heaps[horizon][series]
+        kept: list[tuple[float, str, int, int]] = []
+        found: list[Evidence] = []
+        while heap and len(found) < k:
+            entry = heapq.heappop(heap)
+            item = self._item(entry, horizon, series)
+            if item is None:
+                self._entries -= 1
+                continue
+            kept.append(entry)
+            found.append(item)
+        for entry in kept:
+            heapq.heappush(heap, entry)
+        return found
+
+    def all(self, horizon: int, series: int) -> list[Evidence]:
+        return [item for _, rows in self._current.values() if (item := rows[horizon][series])]
+
+
 class Archive:
     """The top k evidence of clusters already folded out of itemised state."""
 
