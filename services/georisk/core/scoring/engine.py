@@ -164,19 +164,24 @@ class ScoringEngine:
         )
 
     def _add(self, member: Member, cell: _Bin) -> None:
-        for d in range(N_DIMS):
-            cell.counts[d] += member.strengths[d] > 0
-        cell.counts[COMPOSITE] += any(member.strengths[d] > 0 for d in THREAT_SLOTS)
-        for k, d in enumerate(THREAT_SLOTS):
-            if (
-                member.levels[d] >= self.params.critical_level
-                and member.kinds[d] in self.params.critical_kinds
-            ):
-                self._alarms[k][member.doc_id] = member
+        threat = False
+        for d, value in enumerate(member.strengths):
+            if value > 0:
+                cell.counts[d] += 1
+                threat = threat or d in THREAT_SLOTS
+                if d in THREAT_SLOTS and self._alarming(member, d):
+                    self._alarms[THREAT_SLOTS.index(d)][member.doc_id] = member
+        cell.counts[COMPOSITE] += threat
         cluster, replaced = self._clusters.link(member)
         for old in replaced:
             self._unplace(old)
         self._place(cluster)
+
+    def _alarming(self, member: Member, d: int) -> bool:
+        params = self.params
+        return (
+            member.levels[d] >= params.critical_level and member.kinds[d] in params.critical_kinds
+        )
 
     def _place(self, cluster: Cluster) -> None:
         """Add a cluster's raw input to its representative's bin (fixed point, exact to remove)."""
