@@ -50,6 +50,27 @@ def test_replay_is_deterministic_and_order_free() -> None:
     assert list(replay(docs, SCOPE)) == list(replay(shuffled, SCOPE))
 
 
+def test_a_long_stream_with_bounded_disorder_ends_where_replay_ends() -> None:
+    """The worker sees documents roughly in order (within days); replay sorts them."""
+    docs = [
+        doc(
+            f"d{i}",
+            at(i * 2),
+            [("china_tension", 1 + i % 3)] if i % 5 == 0 else [],
+            source=f"s{i % 4}",
+            text=story(i // 10) if i % 5 == 0 else None,
+            kind="act",
+        )
+        for i in range(12 * 150)  # 150 days: several folds of the retention horizon
+    ]
+    rng = random.Random(5)
+    arrival = sorted(docs, key=lambda d: d.event_time.timestamp() + rng.uniform(0, 5 * 86400))
+    engine = ScoringEngine(SCOPE)
+    for d in arrival:
+        engine.ingest(d)
+    assert engine.scores() == list(replay(docs, SCOPE))[-10:]
+
+
 ARTICLES = [
     {
         "id": "a1",

@@ -131,7 +131,7 @@ def test_fingerprint_is_deterministic_across_processes() -> None:
         "print(fingerprint('Ransomware hits the port of Nagoya, halting container terminals'))"
     )
     outputs = set()
-    for seed in ("1", "2", "random"):
+    for seed in ("1", "random"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         run = subprocess.run(
             [sys.executable, "-c", code],
