@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from georisk.core.extraction.document import Document
-from georisk.core.extraction.lexicon import compile_groups, compile_words, lower_ascii
+from georisk.core.extraction.lexicon import (
+    compile_groups,
+    compile_words,
+    lower_ascii,
+    trie_pattern,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,7 +31,7 @@ def test_compile_words(text: str, found: list[str]) -> None:
 
 def test_groups_name_the_list_that_matched() -> None:
     pattern = compile_groups({"actor": ["China", "Beijing"], "act": ["ram*", "collision"]})
-    hits = [(m.lastgroup, m.group()) for m in pattern.finditer("beijing rammed; china collision")]
+    hits = [(name, m.group()) for name, m in pattern.finditer("beijing rammed; china collision")]
     assert hits == [
         ("actor", "beijing"),
         ("act", "rammed"),
@@ -45,6 +50,31 @@ def test_every_listed_word_matches_itself_whole(vocabulary: list[str]) -> None:
         match = pattern.search(f" {word} ")
         assert match is not None
         assert match.group() == word
+
+
+def _alternation(groups: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(f"(?P<{name}>{trie_pattern(words)})", name) for name, words in groups.items() if words]
+
+
+# Vocabulary entries are words or phrases: letters at both ends, blanks or hyphens inside.
+entries = st.from_regex(r"[abc](?:[abc -]{0,4}[abc])?", fullmatch=True)
+stems = st.lists(st.one_of(entries, entries.map(lambda w: w + "*")), max_size=8)
+
+
+@given(st.fixed_dictionaries({"a": stems, "b": stems, "c": stems}), st.text("abc -", max_size=40))
+def test_one_trie_matches_like_an_ordered_alternation_of_lists(
+    groups: dict[str, list[str]], text: str
+) -> None:
+    """Merging the lists into one trie keeps the semantics of trying each list in order."""
+    import re
+
+    parts = _alternation({k: [w for w in v if w.rstrip("*").strip()] for k, v in groups.items()})
+    if not parts:
+        return
+    reference = re.compile(r"(?<!\w)(?:" + "|".join(p for p, _ in parts) + r")(?!\w)")
+    merged = compile_groups(groups)
+    expected = [(m.lastgroup, m.span()) for m in reference.finditer(text)]
+    assert [(name, m.span()) for name, m in merged.finditer(text)] == expected
 
 
 def test_lower_ascii_keeps_offsets() -> None:

@@ -261,6 +261,9 @@ def _normalise(match: str) -> str:
 
 def _code(match: str) -> str | None:
     table = name_table()
+    code = table.get(match)  # most mentions are spelled as listed
+    if code is not None:
+        return code
     name = _normalise(match)
     code = table.get(name)
     if code is None and name.endswith("."):
@@ -338,7 +341,9 @@ def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
     grouping named in the lead (AUKUS) stands for its members.
     """
     lead_end = doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
-    spans = _example_spans(doc.text, doc.title_end)
+    text = doc.text
+    markers = "such as" in text or "including" in text or "among them" in text
+    spans = _example_spans(text, doc.title_end) if markers else []
     per_sentence: dict[int, set[str]] = {}
     for code, offset in found:
         per_sentence.setdefault(doc.sentence_of(offset), set()).add(code)

@@ -13,7 +13,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+from georisk.core.extraction.lexicon import GroupedPattern
+
+# A sentence ends after . ! ? or … (closing quotes or brackets may follow) and blanks before a
+# capital or digit, or at a line break. The pattern starts with a character class so the
+# regex engine skips to candidate characters instead of testing every position.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\n*)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +60,15 @@ class Document:
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[index] : end].strip()
 
-    def scan(self, pattern: re.Pattern[str]) -> dict[str, list[Hit]]:
-        """Every match of a grouped pattern, by group name (see `lexicon.compile_groups`)."""
+    def scan(self, pattern: GroupedPattern) -> dict[str, list[Hit]]:
+        """Every match of a grouped pattern, by list name (see `lexicon.compile_groups`)."""
         found: dict[str, list[Hit]] = defaultdict(list)
-        for match in pattern.finditer(self.text):
-            group = match.lastgroup or ""
+        names, starts = pattern.names, self.starts
+        for match in pattern.pattern.finditer(self.text):
+            group = names[match.lastindex or 0]
             start = match.start()
-            found[group].append(Hit(group, match.group(), self.sentence_of(start), start))
+            sentence = bisect_right(starts, start) - 1
+            found[group].append(Hit(group, match.group(), sentence, start))
         return found
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 _STEM = "\x00"  # trie marker: the word may continue with any word characters
 _END = "\x01"  # trie marker: the word may end here
@@ -83,15 +84,87 @@ def compile_words(words: Iterable[str], *, ignore_case: bool = True) -> re.Patte
     return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
 
 
+@dataclass(frozen=True, slots=True)
+class GroupedPattern:
+    """One compiled trie over many named word lists; `names[match.lastindex]` is the list."""
+
+    pattern: re.Pattern[str]
+    names: tuple[str, ...]
+
+    def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        names = self.names
+        for match in self.pattern.finditer(text):
+            yield names[match.lastindex or 0], match
+
+
+def _claimed(node: Trie, label: str, *, ending: bool) -> bool:
+    """Whether another (earlier) list already matches at this node: its stem matches any
+    continuation; its whole word matches when ours goes on past a word boundary."""
+    return any(len(key) > 1 and key[1:] != label and (key[0] == _STEM or ending) for key in node)
+
+
+def _insert_labelled(trie: Trie, word: str, label: str) -> None:
+    """Insert `word` for list `label` unless an earlier list would match it first.
+
+    Lists are tried in order, as an alternation of one trie per list would: a word that an
+    earlier list's stem or shorter phrase already covers ("cybersecurity" after "cyber*")
+    stays with that list.
+    """
+    stem = word.endswith("*")
+    node = trie
+    for char in word.rstrip("*"):
+        if _claimed(node, label, ending=not (char.isalnum() or char == "_")):
+            return
+        node = node.setdefault(char, {})
+    marker = _STEM if stem else _END
+    if _claimed(node, label, ending=False) or any(
+        len(key) > 1 and key[0] == marker for key in node
+    ):
+        return
+    node[marker + label] = {}
+
+
+def _render_labelled(node: Trie) -> str:
+    """A labelled trie as one alternation: each leaf ends in an empty group naming its list."""
+    branches: list[str] = []
+    for key in sorted(node, key=lambda k: (len(k) > 1, k if len(k) == 1 else "")):
+        if len(key) == 1:
+            branches.append(_char_pattern(key) + _render_labelled(node[key]))
+        elif key[0] == _STEM:
+            branches.append(r"\w*()")
+        else:
+            branches.append(r"(?!\w)()")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def compile_groups(
     groups: Mapping[str, Iterable[str]], *, ignore_case: bool = True
-) -> re.Pattern[str]:
-    """One pass over a text for many named word lists: `match.lastgroup` says which list.
+) -> GroupedPattern:
+    """One pass over a text for many named word lists, as one prefix trie.
 
-    `ignore_case` works as in `compile_words`: run the pattern on `lower_ascii` text.
+    The lists share one trie whose leaves are empty capturing groups, so a text position
+    branches on letters once instead of trying every list in turn (about twice as fast as
+    an alternation of one trie per list). The list of a match is `names[match.lastindex]`
+    (`GroupedPattern.finditer` yields it). Matches are those of an alternation of one trie
+    per list in list order: a word in two lists belongs to the first. `ignore_case` works as
+    in `compile_words`: run the pattern on `lower_ascii` text.
     """
-    parts = [
-        f"(?P<{name}>{trie_pattern(lower_ascii(w) if ignore_case else w for w in words)})"
-        for name, words in groups.items()
-    ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+    trie: Trie = {}
+    for name, words in groups.items():
+        for word in words:
+            word = lower_ascii(word.strip()) if ignore_case else word.strip()
+            if word:
+                _insert_labelled(trie, word, name)
+    body = _render_labelled(trie)
+    names = [""]  # group numbers start at 1
+    _collect_labels(trie, names)
+    return GroupedPattern(re.compile(r"(?<!\w)" + body), tuple(names))
+
+
+def _collect_labels(node: Trie, names: list[str]) -> None:
+    """Leaf labels in the order `_render_labelled` emits their groups."""
+    for key in sorted(node, key=lambda k: (len(k) > 1, k if len(k) == 1 else "")):
+        if len(key) == 1:
+            _collect_labels(node[key], names)
+        else:
+            names.append(key[1:])

@@ -8,12 +8,11 @@ market commentary and supply-chain talk are 1. Scope materials extend the materi
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
-from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import Context, evidence_of, near, reading
 from georisk.models import SignalKind
 
@@ -169,7 +168,7 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
     return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
 
 

@@ -224,7 +224,7 @@ def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
         found.append(match.group())
         return " " * len(match.group())
 
-    return _EXCLUDE.sub(blank, text), tuple(found)
+    return _EXCLUDE.pattern.sub(blank, text), tuple(found)
 
 
 def genres(doc: Document) -> frozenset[str]:
@@ -234,6 +234,6 @@ def genres(doc: Document) -> frozenset[str]:
     while a match report that mentions goals, a striker and a referee is sport.
     """
     seen: dict[str, set[str]] = {}
-    for match in _GENRE.finditer(doc.text):
-        seen.setdefault(match.lastgroup or "", set()).add(match.group().rstrip("s"))
+    for name, match in _GENRE.finditer(doc.text):
+        seen.setdefault(name, set()).add(match.group().rstrip("s"))
     return frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)

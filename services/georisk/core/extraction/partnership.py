@@ -10,12 +10,11 @@ pact are 2 in the lead; cooperation in analysis or passing is 1. Scope indicator
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
-from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import Context, evidence_of, near, reading
 from georisk.scopes import ScopeConfig
 
@@ -147,7 +146,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def _pattern(indicators: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
+def _pattern(indicators: tuple[tuple[str, int], ...]) -> GroupedPattern:
     groups = {name: list(words) for name, words in VOCABULARY.items()}
     groups["grouping"] = list(GROUPINGS)
     for phrase, level in indicators:
