@@ -9,7 +9,7 @@ links are symmetric, and every quantity of a cluster is a min, max or set union 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from datasketch import LeanMinHash, MinHashLSH
 
@@ -18,9 +18,12 @@ from georisk.core.scoring.params import ScoringParams
 from georisk.core.scoring.series import N_DIMS
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A relevant document (level > 0 on some dimension) as clustering sees it."""
+class Member(NamedTuple):
+    """A relevant document (level > 0 on some dimension) as clustering sees it.
+
+    A tuple: without a signature it holds only plain values, so the garbage collector stops
+    tracking it.
+    """
 
     doc_id: str
     time: float
@@ -59,7 +62,7 @@ class Cluster:
         self.leads: list[Member | None] = [
             first if first.strengths[d] > 0 else None for d in range(N_DIMS)
         ]
-        self.placement: tuple[int, list[int]] | None = None
+        self.placement: tuple[int, tuple[int, ...]] | None = None
 
     def add(self, member: Member) -> None:
         self.members.append(member)

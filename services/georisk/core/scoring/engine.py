@@ -196,7 +196,7 @@ class ScoringEngine:
                 amount = to_fixed(values[d] * lift, self.params.fixed_point_bits)
                 cell.sums[slot(horizon, d)] += amount
                 vector.append(amount)
-        cluster.placement = (rep.bin, vector)
+        cluster.placement = (rep.bin, tuple(vector))
         cell.placed[id(cluster)] = cluster
         self._evidence.put(id(cluster), of_cluster(cluster, self.params))
 

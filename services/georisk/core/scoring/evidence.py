@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from georisk.core.scoring.clusters import Cluster
 from georisk.core.scoring.decay import decay
@@ -21,8 +21,7 @@ from georisk.core.scoring.series import N_HORIZONS, N_SERIES, THREAT_SLOTS
 LN2 = math.log(2.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One cluster's raw input to one series, valued at its representative's event time."""
 
     rank: float
@@ -36,6 +35,11 @@ class Evidence:
         return self.value * decay(at - self.time, half_life)
 
 
+# Evidence per horizon, then per series (None where the cluster carries nothing). Tuples of
+# plain values: the garbage collector stops tracking them, and many are alive at once.
+Rows = tuple[tuple[Evidence | None, ...], ...]
+
+
 def _order(item: Evidence) -> tuple[float, str]:
     return (-item.rank, item.doc_id)
 
@@ -44,11 +48,11 @@ def top(items: Iterable[Evidence], k: int) -> list[Evidence]:
     return heapq.nsmallest(k, items, key=_order)
 
 
-def of_cluster(cluster: Cluster, params: ScoringParams) -> list[list[Evidence | None]]:
+def of_cluster(cluster: Cluster, params: ScoringParams) -> Rows:
     """Evidence per horizon and series (None where the cluster carries nothing)."""
     values = cluster.values(params.breadth_cap)
     at = cluster.rep.time
-    rows: list[list[Evidence | None]] = []
+    rows: list[tuple[Evidence | None, ...]] = []
     for horizon in range(N_HORIZONS):
         h = params.half_lives[horizon]
         row: list[Evidence | None] = []
@@ -60,8 +64,8 @@ def of_cluster(cluster: Cluster, params: ScoringParams) -> list[list[Evidence | 
             rank = math.log(value) + at * LN2 / h
             row.append(Evidence(rank, lead.doc_id, lead.title, lead.levels[d], value, at))
         row.append(_composite(row, at, h))
-        rows.append(row)
-    return rows
+        rows.append(tuple(row))
+    return tuple(rows)
 
 
 def _composite(row: list[Evidence | None], at: float, half_life: float) -> Evidence | None:
@@ -87,7 +91,7 @@ class LiveEvidence:
 
     def __init__(self) -> None:
         self._version = 0
-        self._current: dict[int, tuple[int, list[list[Evidence | None]]]] = {}
+        self._current: dict[int, tuple[int, Rows]] = {}
         self._heaps: list[list[list[tuple[float, str, int, int]]]] = [
             [[] for _ in range(N_SERIES)] for _ in range(N_HORIZONS)
         ]
@@ -97,7 +101,7 @@ class LiveEvidence:
     def __len__(self) -> int:
         return len(self._current)
 
-    def put(self, key: int, rows: list[list[Evidence | None]]) -> None:
+    def put(self, key: int, rows: Rows) -> None:
         self._version += 1
         self._current[key] = (self._version, rows)
         for horizon, row in enumerate(rows):
@@ -110,7 +114,7 @@ class LiveEvidence:
         if self._entries > 2 * self._live + 1024:
             self._sweep()
 
-    def drop(self, key: int) -> list[list[Evidence | None]]:
+    def drop(self, key: int) -> Rows:
         rows = self._current.pop(key)[1]
         self._live -= sum(item is not None for row in rows for item in row)
         return rows
@@ -159,7 +163,7 @@ class Archive:
             [[] for _ in range(N_SERIES)] for _ in range(N_HORIZONS)
         ]
 
-    def add(self, evidence: list[list[Evidence | None]]) -> None:
+    def add(self, evidence: Rows) -> None:
         for horizon, row in enumerate(evidence):
             for series, item in enumerate(row):
                 if item is not None:
