@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from georisk.core.documents import ScoredDocument
-from georisk.core.scoring import MODEL_VERSION, ScoringEngine, TooLate
+from georisk.core.scoring import MODEL_VERSION, ScoringEngine, ScoringParams, TooLate
 from georisk.models import SCORE_DIMENSIONS, ScoreUpdate
 from tests.unit.test_scoring_helpers import SCOPE, at, doc, story
 
@@ -138,3 +138,22 @@ def test_watermark_is_event_time() -> None:
     engine.ingest(doc("b", at(5)))
     assert engine.watermark == at(10)
     assert engine.watermark - at(0) == timedelta(hours=10)
+
+
+def test_lateness_is_a_parameter() -> None:
+    params = ScoringParams(lateness_s=2 * 86400)
+    engine = ScoringEngine(SCOPE, params)
+    engine.ingest(doc("now", at(24 * 10)))
+    assert engine.ingest(doc("ok", at(24 * 8)))  # exactly at the allowed lateness
+    with pytest.raises(TooLate):
+        engine.ingest(doc("late", at(24 * 8 - 0.01)))
+
+
+def test_n_docs_counts_signal_documents_within_one_half_life() -> None:
+    docs = [doc(f"d{i}", at(i * 24), [("cyber", 1)]) for i in range(20)]  # one a day
+    docs += [doc("p", at(19 * 24), [("partnership", 2), ("minerals", 1)])]
+    scores = by_key(run(docs).scores())
+    assert scores[("cyber", "fast")].n_docs == 4  # days 16-19: within 3 days, to the 6-h grid
+    assert scores[("cyber", "slow")].n_docs == 20
+    assert scores[("partnership", "slow")].n_docs == 1
+    assert scores[("composite", "slow")].n_docs == 21  # any threat dimension
