@@ -83,3 +83,20 @@ def test_exclusion_phrases_are_blanked_without_moving_offsets() -> None:
     assert found == ("cyber monday", "mineral water")
     assert "cyber" not in cleaned
     assert cleaned.strip().startswith("sales")
+
+
+def test_register_blanks_exclusions_and_still_counts_genre_markers_inside_them() -> None:
+    from georisk.core.extraction.negatives import read_register
+
+    text = "cyber monday deals: a discount on every checkout, free shipping and coupons"
+    register = read_register(text)
+    assert register.cleaned.startswith(" " * len("cyber monday"))
+    assert len(register.cleaned) == len(text)
+    assert register.excluded == ("cyber monday",)
+    assert "shopping" in register.genres
+
+
+def test_live_fire_drills_are_not_a_fire_drill() -> None:
+    cleaned, found = strip_exclusions("the pla held live-fire drills; staff ran a fire drill")
+    assert "live-fire drills" in cleaned
+    assert found == ("fire drill",)

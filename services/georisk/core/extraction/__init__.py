@@ -16,7 +16,7 @@ from georisk.core.extraction.cyber import read_cyber
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import lower_ascii
 from georisk.core.extraction.minerals import read_minerals
-from georisk.core.extraction.negatives import genres, strip_exclusions
+from georisk.core.extraction.negatives import read_register
 from georisk.core.extraction.partnership import read_partnership
 from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
@@ -39,9 +39,8 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     """Levels 0–3 on the four dimensions and the principal countries of one article."""
     original = Document.of(article.title, article.text)
     lowered = lower_ascii(original.text)
-    cleaned, excluded = strip_exclusions(lowered)
-    doc = Document(text=cleaned, starts=original.starts, title_end=original.title_end)
-    register = Document(text=lowered, starts=original.starts, title_end=original.title_end)
+    register = read_register(lowered)
+    doc = Document(text=register.cleaned, starts=original.starts, title_end=original.title_end)
     title = (article.title or "").strip()
     found = countries.located(original)
     counts = Counter(code for code, _ in found)
@@ -51,7 +50,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     context = Context(
         doc=doc,
         original=original,
-        genres=genres(register),
+        genres=register.genres,
         question_title=title.endswith("?"),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
     )
@@ -65,4 +64,4 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     }
     if context.question_title:
         readings = _question_cap(readings)
-    return Extraction(readings=readings, countries=principal, notes=excluded)
+    return Extraction(readings=readings, countries=principal, notes=register.excluded)

@@ -321,13 +321,14 @@ def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+$")
+# "in South Africa", "at the Élysée", "from London": a state or capital given as a place.
+_LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
 
 
 def _located_in_capital(text: str, offset: int) -> bool:
     """ "an analyst at a bank in London": a capital as a place, not as its government."""
     if not _LOCATIVE.search(text, max(0, offset - 6), offset):
-        return False
+        return False  # "in the capital" is no capital name
     match = _pattern().match(text, offset)
     return match is not None and _normalise(match.group()) in CAPITALS
 
@@ -344,11 +345,12 @@ def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
     text = doc.text
     markers = "such as" in text or "including" in text or "among them" in text
     spans = _example_spans(text, doc.title_end) if markers else []
+    located = [(code, offset, doc.sentence_of(offset)) for code, offset in found]
     per_sentence: dict[int, set[str]] = {}
-    for code, offset in found:
-        per_sentence.setdefault(doc.sentence_of(offset), set()).add(code)
+    for code, _, sentence in located:
+        per_sentence.setdefault(sentence, set()).add(code)
     chosen: set[str] = set()
-    for code, offset in found:
+    for code, offset, sentence in located:
         if code in chosen:
             continue
         if offset < doc.title_end:
@@ -356,16 +358,17 @@ def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
             continue
         if any(a <= offset < b for a, b in spans):
             continue
-        if _VENUE.search(doc.text, max(doc.title_end, offset - 80), offset):
+        placed = _LOCATIVE.search(text, max(0, offset - 10), offset) is not None
+        if placed and _VENUE.search(text, max(doc.title_end, offset - 80), offset):
             continue
-        sentence = doc.sentence_of(offset)
         if sentence >= LEAD_SENTENCES and (
-            len(per_sentence[sentence]) >= CROWDED or _located_in_capital(doc.text, offset)
+            len(per_sentence[sentence]) >= CROWDED or (placed and _located_in_capital(text, offset))
         ):
             continue
         chosen.add(code)
-    for match in _MEMBERS.finditer(doc.text, 0, lead_end):
-        chosen.update(MEMBERS[match.group()])
+    if any(name in text for name in MEMBERS):
+        for match in _MEMBERS.finditer(text, 0, lead_end):
+            chosen.update(MEMBERS[match.group()])
     return tuple(sorted(chosen))
 
 

@@ -71,6 +71,8 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 def lower_ascii(text: str) -> str:
     """Lower-case A–Z only, so every offset stays valid (`str.lower` may change lengths)."""
+    if text.isascii():
+        return text.lower()  # the same result, several times faster than `translate`
     return text.translate(_ASCII_LOWER)
 
 

@@ -10,6 +10,7 @@ repeated act evidence, so a sports report that mentions a cyberattack still coun
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
@@ -207,33 +208,62 @@ GENRES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_EXCLUDE = compile_groups({"exclude": EXCLUSION_PHRASES})
+_EXCLUDE = "exclude"
 _LIVE_FIRE = re.compile(r"live[\s\-‐‑–]+$")
 _GENRE = compile_groups(GENRES)
+# Exclusion phrases and genre markers in one pass: exclusion phrases first, so a phrase is
+# consumed whole; genre markers inside it are read from the phrase itself.
+_REGISTER = compile_groups({_EXCLUDE: EXCLUSION_PHRASES, **GENRES})
 # A genre is the register of a text when it has this many distinct marker words.
 GENRE_MIN_HITS = 3
 
 
+@dataclass(frozen=True, slots=True)
+class Register:
+    """A lowered text with exclusion phrases blanked (offsets kept), and its genres."""
+
+    cleaned: str
+    excluded: tuple[str, ...]
+    genres: frozenset[str]
+
+
+def read_register(text: str) -> Register:
+    """Exclusion phrases and genres of a lowered text, in one pass.
+
+    Genres need `GENRE_MIN_HITS` distinct marker words: distinct words, not hits, so a trade
+    story that says "deal" five times is not a sales flyer, while a match report that
+    mentions goals, a striker and a referee is sport.
+    """
+    pieces: list[str] = []
+    found: list[str] = []
+    seen: dict[str, set[str]] = {}
+    last = 0
+    names = _REGISTER.names
+    for match in _REGISTER.pattern.finditer(text):
+        name, word = names[match.lastindex or 0], match.group()
+        if name != _EXCLUDE:
+            seen.setdefault(name, set()).add(word.rstrip("s"))
+            continue
+        for inner, marker in _GENRE.finditer(word):
+            seen.setdefault(inner, set()).add(marker.group().rstrip("s"))
+        start = match.start()
+        if _LIVE_FIRE.search(text, max(0, start - 6), start):
+            continue  # "live-fire drills" are a military act, not a fire drill
+        found.append(word)
+        pieces.append(text[last:start])
+        pieces.append(" " * len(word))
+        last = match.end()
+    cleaned = "".join(pieces) + text[last:] if pieces else text
+    kinds = frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)
+    return Register(cleaned, tuple(found), kinds)
+
+
 def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with exclusion phrases blanked (offsets kept) and the phrases found."""
-    found: list[str] = []
-
-    def blank(match: re.Match[str]) -> str:
-        if _LIVE_FIRE.search(text, max(0, match.start() - 6), match.start()):
-            return match.group()  # "live-fire drills" are a military act, not a fire drill
-        found.append(match.group())
-        return " " * len(match.group())
-
-    return _EXCLUDE.pattern.sub(blank, text), tuple(found)
+    register = read_register(text)
+    return register.cleaned, register.excluded
 
 
 def genres(doc: Document) -> frozenset[str]:
-    """Genres with at least `GENRE_MIN_HITS` distinct marker words in the (lowered) text.
-
-    Distinct words, not hits: a trade story that says "deal" five times is not a sales flyer,
-    while a match report that mentions goals, a striker and a referee is sport.
-    """
-    seen: dict[str, set[str]] = {}
-    for name, match in _GENRE.finditer(doc.text):
-        seen.setdefault(name, set()).add(match.group().rstrip("s"))
-    return frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)
+    """Genres with at least `GENRE_MIN_HITS` distinct marker words in the (lowered) text."""
+    return read_register(doc.text).genres

@@ -78,11 +78,10 @@ class Context:
 def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
     """Sentences holding a hit of `a` with a hit of `b` at most `window` sentences away."""
     b_sentences = {hit.sentence for hit in b}
-    return {
-        hit.sentence
-        for hit in a
-        if any(hit.sentence + offset in b_sentences for offset in range(-window, window + 1))
-    }
+    if not window:
+        return {hit.sentence for hit in a if hit.sentence in b_sentences}
+    reach = {s + offset for s in b_sentences for offset in range(-window, window + 1)}
+    return {hit.sentence for hit in a if hit.sentence in reach}
 
 
 _BLANKS = re.compile(r"\s+")
