@@ -100,9 +100,11 @@ def run_bench(options: Options, say: Say) -> dict[str, Any]:
             details["latency_buckets"] = [
                 ["+Inf" if bound == float("inf") else bound, count] for bound, count in lat.delta
             ]
-            details["latency_p99_bucket_width_ms"] = round(
-                bucket_width_at(lat.p99_ms / 1000, lat.delta) * 1000, 3
-            )
+            for name, value in (("p50", lat.p50_ms), ("p99", lat.p99_ms)):
+                # how coarse the interpolation is where the quantile fell
+                details[f"latency_{name}_bucket_width_ms"] = round(
+                    bucket_width_at(value / 1000, lat.delta) * 1000, 3
+                )
             details["worker_outcomes"] = one.outcomes()
             say(f"    p50 {lat.p50_ms:.1f} ms, p99 {lat.p99_ms:.1f} ms")
             worker_peak = max(one.peak_rss())
