@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     # raise them on real Kafka (deploy/ sets 10-30 s).
     session_timeout_s: float = Field(default=6.0, gt=0.0)
     heartbeat_interval_s: float = Field(default=1.0, gt=0.0)
-    fetch_max_wait_ms: int = Field(default=50, ge=1)
+    fetch_max_wait_ms: int = Field(default=10, ge=1)
 
     @field_validator("webhook_urls", mode="before")
     @classmethod

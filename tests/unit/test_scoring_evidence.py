@@ -71,6 +71,16 @@ def test_every_nonzero_score_names_its_evidence_even_after_folding() -> None:
 def test_silent_dimension_has_no_evidence() -> None:
     engine = engine_over([doc(f"d{i}", at(i), [("cyber", 2)]) for i in range(10)])
     scores = {(u.dimension, u.horizon): u for u in engine.scores()}
-    assert scores[("minerals", "fast")].top_evidence == []
     assert engine.raw_input("minerals", "fast") == 0.0
+    # No document behind minerals: only the export controls holding its floor are named.
+    minerals = scores[("minerals", "fast")]
+    assert minerals.top_evidence, "a floored score names the controls in force"
+    assert all(
+        e.doc_id.startswith("control:") and e.contribution == 0.0 for e in minerals.top_evidence
+    )
+    # A silent threat dimension with no floor scores 0 and names nothing.
+    china = scores[("china_tension", "fast")]
+    assert engine.raw_input("china_tension", "fast") == 0.0
+    assert china.score == 0.0
+    assert china.top_evidence == []
     assert scores[("cyber", "fast")].top_evidence[0].doc_id == "d9"

@@ -32,7 +32,8 @@ from georisk.settings import Settings
 log = logging.getLogger(__name__)
 
 BATCH_MAX = 1000
-BATCH_WITHIN_S = 0.02
+# A batch closes after this long even if not full: the latency each stage may add.
+BATCH_WITHIN_S = 0.005
 
 
 def _record(event: EventT[bytes]) -> InRecord:

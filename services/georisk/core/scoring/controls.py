@@ -36,6 +36,7 @@ class ControlSpan:
     measure: str
     start: float
     end: float
+    label: str = ""
 
     def active(self, at: float) -> bool:
         return self.start <= at < self.end
@@ -57,18 +58,24 @@ class ControlBook:
         self._configured = [
             span
             for c in scope.controls
-            if (span := self._span(c.materials, c.measure, c.effective_from, c.expires_at))
+            if (span := self._span(c.materials, c.measure, c.effective_from, c.expires_at, c.name))
         ]
         # One state per (materials, measure, start day); repeats widen it.
         self._announced: dict[tuple[frozenset[str], str, int], ControlSpan] = {}
 
     def _span(
-        self, materials: list[str], measure: str, start: datetime, end: datetime | None
+        self,
+        materials: list[str],
+        measure: str,
+        start: datetime,
+        end: datetime | None,
+        label: str = "",
     ) -> ControlSpan | None:
         tracked = frozenset(_material(m) for m in materials) & self._tracked
         if not tracked or measure not in RESTRICTIVE:
             return None
-        return ControlSpan(tracked, measure, seconds(start), seconds(end) if end else NEVER)
+        name = label or f"{measure} on {', '.join(sorted(tracked))} from {start.date()}"
+        return ControlSpan(tracked, measure, seconds(start), seconds(end) if end else NEVER, name)
 
     def __len__(self) -> int:
         return len(self._announced)
@@ -90,13 +97,17 @@ class ControlBook:
         self._announced = {k: span for k, span in self._announced.items() if span.end >= at}
 
     def active(self, at: float) -> int:
+        return len(self.active_spans(at))
+
+    def active_spans(self, at: float) -> list[ControlSpan]:
+        """The control states in force at `at`, newest first (the evidence behind a floor)."""
         configured = [span for span in self._configured if span.active(at)]
         extra = {
             span
             for span in self._announced.values()
             if span.active(at) and not any(c.covers(span) for c in configured)
         }
-        return len(configured) + len(extra)
+        return sorted([*configured, *extra], key=lambda s: (-s.start, s.label))
 
     def floor(self, at: float) -> float:
         n = self.active(at)

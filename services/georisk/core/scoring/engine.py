@@ -396,7 +396,8 @@ class ScoringEngine:
         assert readings is not None
         assert self.watermark is not None
         past = now.past[h_index] if now.past is not None else None
-        partnership = round(strength(structural, readings[PARTNERSHIP].percentile, self.params), 6)
+        partnership_score = self._score(PARTNERSHIP, readings[PARTNERSHIP], 0.0)
+        partnership = round(strength(structural, partnership_score, self.params), 6)
         inputs = [now.sums[slot(h_index, d)] for d in THREAT_SLOTS]
         counts = self._counts(h_index)
         out = []
@@ -424,14 +425,33 @@ class ScoringEngine:
                     n_docs=counts[series],
                     as_of=self.watermark,
                     delta_24h=round(score - previous, 4),
-                    top_evidence=self._top_evidence(h_index, series),
+                    top_evidence=self._explained(h_index, series, score),
                     model_version=MODEL_VERSION,
                 )
             )
         return out
 
+    def _explained(self, h_index: int, series: int, score: float) -> list[EvidenceItem]:
+        """Documents first; where a control floor holds minerals up, the controls in force too."""
+        evidence = self._top_evidence(h_index, series)
+        k = self.params.evidence_k
+        if series != MINERALS or score <= 0 or len(evidence) >= k:
+            return evidence
+        at = self._wm_or_fail()
+        controls = [
+            EvidenceItem(
+                doc_id=f"control:{span.label}"[:512],
+                title=span.label,
+                level=3 if span.measure == "ban" else 2,
+                contribution=0.0,
+            )
+            for span in self._controls.active_spans(at)
+        ]
+        return evidence + controls[: k - len(evidence)]
+
     def _score(self, series: int, reading: Reading, floor: float) -> float:
-        score = reading.percentile
+        # No contributing document, nothing to explain: zero attention is not a "normal" 50.
+        score = reading.percentile if reading.index > 0 else 0.0
         if series == MINERALS:
             score = max(score, floor)
         return round(min(100.0, max(0.0, score)), 4)

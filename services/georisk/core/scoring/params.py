@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.0.0"
+MODEL_VERSION = "score-1.1.0"
 
 HOUR = 3600
 DAY = 24 * HOUR
