@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import click
 import faust
@@ -28,6 +29,8 @@ def worker(
     scopes = load_scopes(settings.scopes_file)
     asyncio.run(ensure_topics(settings))
     app, _ = create_app(settings, scopes)
+    # Everything imported so far lives for the whole process: keep the collector off it.
+    gc.freeze()
     faust.Worker(
         app, loglevel=settings.log_level.upper(), quiet=True, override_logging=True
     ).execute_from_commandline()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from georisk.demo.feed import CHINA, CYBER, MINERALS, NOISE, PARTNERSHIP, SOURCE, START
 
@@ -30,12 +30,12 @@ FILLER = (
 
 
 def corpus(
-    n: int, seed: int = 11, step: timedelta = timedelta(minutes=2)
+    n: int, seed: int = 11, step: timedelta = timedelta(minutes=2), start: datetime = START
 ) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not cryptography
     for i in range(n):
         title, text = rng.choice(rng.choice(THEMES))
-        when = START + i * step
+        when = start + i * step
         filler = " ".join(
             rng.choice(FILLER).format(city=rng.choice(CITIES), n=rng.randint(2, 99))
             for _ in range(rng.randint(7, 10))

@@ -202,7 +202,7 @@ def _faust_settings(settings: Settings) -> dict[str, Any]:
         "broker_max_poll_records": 2000,
         "stream_wait_empty": False,
         "consumer_auto_offset_reset": "earliest",
-        "producer_linger": 0.005,
+        "producer_linger": 0.001,
         "producer_max_request_size": max(1_048_576, 3 * settings.max_message_bytes),
         "consumer_max_fetch_size": max(4_194_304, 3 * settings.max_message_bytes),
         "producer_acks": -1,
