@@ -8,11 +8,7 @@ bounded; failures print the worker's log.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,23 +22,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 
 from georisk.io.broker import ensure_topics, internal_topic
+from georisk.io.processes import free_port, http_get, kill_group, spawn_worker, stop_group
 from georisk.settings import Settings
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def http_get(url: str, timeout: float = 3.0) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
-    except OSError:
-        return 0, b""
 
 
 def http_post(url: str, body: bytes = b"{}", timeout: float = 3.0) -> int:
@@ -142,15 +123,8 @@ class Worker:
         return f"http://127.0.0.1:{self.http_port}"
 
     def start(self) -> None:
-        env = {**os.environ, **self.deployment.env, "GEORISK_HTTP_PORT": str(self.http_port)}
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "georisk", "worker"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        env = {**self.deployment.env, "GEORISK_HTTP_PORT": str(self.http_port)}
+        self.proc = spawn_worker(env, self.log_path)
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -180,20 +154,12 @@ class Worker:
         return body.decode()
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown hooks, no final commit."""
-        if self.alive():
-            assert self.proc is not None
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(10)
+        if self.proc is not None:
+            kill_group(self.proc)
 
     def stop(self) -> None:
-        if self.alive():
-            assert self.proc is not None
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        if self.proc is not None:
+            stop_group(self.proc)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-6000:] if self.log_path.exists() else ""

@@ -16,8 +16,9 @@ from georisk.bench.latency import bucket_width_at
 from georisk.bench.offline import run_offline
 from georisk.bench.relay import run_relay
 from georisk.bench.report import BenchResult, to_json
-from georisk.bench.worker import Deployment, free_port, latency, soak, throughput
+from georisk.bench.worker import Deployment, latency, soak, throughput
 from georisk.io.broker import EmbeddedBroker
+from georisk.io.processes import free_port
 
 Say = Callable[[str], None]
 # 100k articles over ~23 months of event time: far beyond the engine's retention (about 33 days),

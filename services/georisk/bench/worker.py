@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,28 +23,11 @@ from georisk.bench.data import Record
 from georisk.bench.latency import HISTOGRAM, Buckets, metric_sum, parse_buckets, quantiles_ms
 from georisk.bench.relay import producer
 from georisk.io.broker import ensure_topics
+from georisk.io.processes import free_port, http_get, spawn_worker, stop_group
 from georisk.scopes import load_scopes
 from georisk.settings import Settings
 
 POLL_S = 0.1
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def http_get(url: str, timeout: float = 3.0) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
-            return int(response.status), bytes(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
-    except OSError:
-        return 0, b""
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -92,15 +71,9 @@ class WorkerProcess:
         return self.proc.pid
 
     def start(self) -> None:
-        env = {**self.env, "GEORISK_HTTP_PORT": str(self.http_port)}
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "georisk", "worker"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self.proc = spawn_worker(
+            {**self.env, "GEORISK_HTTP_PORT": str(self.http_port)}, self.log_path
+        )
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -130,14 +103,7 @@ class WorkerProcess:
         if self.proc is None or self.proc.poll() is not None:
             return
         self.sample_peak()
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout_s)
-        except ProcessLookupError:
-            self.proc.wait(timeout_s)
+        stop_group(self.proc, timeout_s)
 
 
 def wait_until(check: Callable[[], bool], timeout_s: float, what: str) -> None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import signal
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,56 +20,28 @@ from georisk.cli.options import bootstrap_option, load_settings
 from georisk.cli.table import score_table
 from georisk.demo.feed import demo_articles
 from georisk.io.broker import EmbeddedBroker, ensure_topics, port_open, split_host_port
+from georisk.io.processes import http_get, spawn_worker, stop_group
 from georisk.settings import Settings
 
 console = Console()
 
 
-def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
-    except OSError:
-        return 0, b""
+def _worker_env(settings: Settings) -> dict[str, str]:
+    return {
+        "GEORISK_BOOTSTRAP": settings.bootstrap,
+        "GEORISK_HTTP_PORT": str(settings.http_port),
+        "GEORISK_APP_ID": settings.app_id,
+    }
 
 
 def _wait_ready(base: str, worker: subprocess.Popen[bytes], timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
-    while _get(f"{base}/readyz")[0] != 200:
+    while http_get(f"{base}/readyz")[0] != 200:
         if worker.poll() is not None:
             raise click.ClickException(f"worker exited with code {worker.returncode}")
         if time.monotonic() > deadline:
             raise click.ClickException(f"worker not ready after {timeout_s:.0f}s")
         time.sleep(0.25)
-
-
-def _start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "GEORISK_BOOTSTRAP": settings.bootstrap,
-        "GEORISK_HTTP_PORT": str(settings.http_port),
-        "GEORISK_APP_ID": settings.app_id,
-    }
-    with log_path.open("ab") as log:
-        return subprocess.Popen(
-            [sys.executable, "-m", "georisk", "worker"],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(proc: subprocess.Popen[bytes], timeout_s: float = 10.0) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout_s)
 
 
 async def _feed(
@@ -106,7 +74,7 @@ async def _feed(
 
 
 def _redraw(live: Live, base: str, fed_up_to: str) -> None:
-    status, body = _get(f"{base}/v1/scores")
+    status, body = http_get(f"{base}/v1/scores")
     if status == 200:
         rows = orjson.loads(body)["scores"]
         title = f"georisk live scores — fed up to {fed_up_to[:16]} (synthetic demo)"
@@ -143,8 +111,8 @@ def demo(bootstrap: str | None, rate: float, duration: float | None, logs: Path)
         console.print(
             f"broker on {settings.bootstrap}; starting the worker (log: {logs}/worker.log)"
         )
-        worker = _start_worker(settings, logs / "worker.log")
-        stack.callback(_stop, worker)
+        worker = spawn_worker(_worker_env(settings), logs / "worker.log")
+        stack.callback(stop_group, worker, 10.0)
         _wait_ready(base, worker, timeout_s=90)
         console.print(
             f"worker ready — metrics at {base}/metrics, scores at {base}/v1/scores; "
