@@ -109,15 +109,17 @@ def _check_time(moment: datetime, received: datetime, limits: Limits) -> Rejecti
     return None
 
 
-def decode_article(raw: bytes, received: datetime, limits: Limits) -> Article | Rejection:
-    """Validate an article; without `published_at` it takes the record timestamp, marked as such."""
+def _decode(model: type[M], raw: bytes, limits: Limits) -> M | Rejection:
+    """Size, UTF-8, JSON object, major version, then the strict model — the first failure wins."""
     data = _load_object(raw, limits)
     if isinstance(data, Rejection):
         return data
-    rejected = _check_version(data)
-    if rejected:
-        return rejected
-    article = _validate(Article, data)
+    return _check_version(data) or _validate(model, data)
+
+
+def decode_article(raw: bytes, received: datetime, limits: Limits) -> Article | Rejection:
+    """Validate an article; without `published_at` it takes the record timestamp, marked as such."""
+    article = _decode(Article, raw, limits)
     if isinstance(article, Rejection):
         return article
     if article.published_at is None:
@@ -128,13 +130,7 @@ def decode_article(raw: bytes, received: datetime, limits: Limits) -> Article | 
 
 
 def decode_event(raw: bytes, received: datetime, limits: Limits) -> Event | Rejection:
-    data = _load_object(raw, limits)
-    if isinstance(data, Rejection):
-        return data
-    rejected = _check_version(data)
-    if rejected:
-        return rejected
-    event = _validate(Event, data)
+    event = _decode(Event, raw, limits)
     if isinstance(event, Rejection):
         return event
     return _check_time(event.occurred_at, received, limits) or event
