@@ -11,22 +11,18 @@ import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from georisk.demo.feed import CHINA, CYBER, MINERALS, NOISE, PARTNERSHIP, SOURCE, START
+from georisk.demo.feed import (
+    CHINA,
+    CYBER,
+    MINERALS,
+    NOISE,
+    PARTNERSHIP,
+    SOURCE,
+    START,
+    padding,
+)
 
 THEMES = (NOISE, NOISE, NOISE, CHINA, CYBER, MINERALS, PARTNERSHIP)
-CITIES = ("London", "Tokyo", "Osaka", "Manchester", "Sydney", "Manila", "Seoul", "Leeds", "Kobe")
-FILLER = (
-    "Officials in {city} said further details would be published in the coming days.",
-    "Analysts said the figures for the quarter were broadly in line with expectations of {n}%.",
-    "The statement was released shortly after {n} o'clock local time in {city}.",
-    "Residents interviewed in {city} said they were following the news closely.",
-    "A spokesperson declined to comment further, citing an ongoing review of {n} cases.",
-    "Markets in {city} closed {n} points higher after a volatile session.",
-    "The report runs to {n} pages and includes recommendations for regulators.",
-    "Local media in {city} carried the story on their front pages.",
-    "The organisation employs about {n},000 people across the region.",
-    "Observers noted that similar announcements had been made {n} times in the past decade.",
-)
 
 
 def corpus(
@@ -36,10 +32,7 @@ def corpus(
     for i in range(n):
         title, text = rng.choice(rng.choice(THEMES))
         when = start + i * step
-        filler = " ".join(
-            rng.choice(FILLER).format(city=rng.choice(CITIES), n=rng.randint(2, 99))
-            for _ in range(rng.randint(7, 10))
-        )
+        filler = padding(rng, rng.randint(7, 10))
         yield {
             "id": f"bench-{seed}-{i:07d}",
             "title": title,

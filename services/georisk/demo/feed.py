@@ -110,6 +110,29 @@ PARTNERSHIP = (
         "cooperation on semiconductors.",
     ),
 )
+CITIES = ("London", "Tokyo", "Osaka", "Manchester", "Sydney", "Manila", "Seoul", "Leeds", "Kobe")
+FILLER = (
+    "Officials in {city} said further details would be published in the coming days.",
+    "Analysts said the figures for the quarter were broadly in line with expectations of {n}%.",
+    "The statement was released shortly after {n} o'clock local time in {city}.",
+    "Residents interviewed in {city} said they were following the news closely.",
+    "A spokesperson declined to comment further, citing an ongoing review of {n} cases.",
+    "Markets in {city} closed {n} points higher after a volatile session.",
+    "The report runs to {n} pages and includes recommendations for regulators.",
+    "Local media in {city} carried the story on their front pages.",
+    "The organisation employs about {n},000 people across the region.",
+    "Observers noted that similar announcements had been made {n} times in the past decade.",
+)
+
+
+def padding(rng: random.Random, sentences: int) -> str:
+    """Varied background sentences, so each article is its own story to near-duplicate detection."""
+    return " ".join(
+        rng.choice(FILLER).format(city=rng.choice(CITIES), n=rng.randint(2, 99))
+        for _ in range(sentences)
+    )
+
+
 # (phase length in articles, {pool: weight}) — noise dominates, one theme rises per phase.
 PHASES = (
     (60, {"noise": 8, "china": 1, "cyber": 1, "minerals": 1, "partnership": 1}),
@@ -142,7 +165,8 @@ def demo_articles(seed: int = 7, cycles: int = 1_000) -> Iterator[dict[str, str]
                 yield {
                     "id": f"demo-{n:06d}",
                     "title": title,
-                    "text": f"[Synthetic demo article] {text.format(day=when.strftime('%d %B'))}",
+                    "text": f"[Synthetic demo article] {text.format(day=when.strftime('%d %B'))} "
+                    f"{padding(rng, 5)}",
                     "source": f"{outlet} — {SOURCE}",
                     "published_at": when.isoformat().replace("+00:00", "Z"),
                 }
