@@ -17,7 +17,7 @@ import orjson
 from pydantic import ValidationError
 
 from georisk.core.decode import EARLIEST
-from georisk.core.pipeline import assess, event_time
+from georisk.core.pipeline import assess_all, event_time
 from georisk.core.scoring import replay as replay_timeline
 from georisk.models import SCHEMA_MAJOR, Article, Event, ScoreUpdate
 from georisk.scopes import ScopeConfig, load_scopes
@@ -77,7 +77,10 @@ def select_scopes(names: Sequence[str]) -> list[ScopeConfig]:
 
 def timeline(docs: Sequence[Document], scopes: Sequence[ScopeConfig]) -> Iterator[ScoreUpdate]:
     """Every scope's timeline, merged in event-time order (scopes in configuration order)."""
-    per_scope = [replay_timeline([assess(doc, scope) for doc in docs], scope) for scope in scopes]
+    assessed = [assess_all(doc, scopes) for doc in docs]
+    per_scope = [
+        replay_timeline([row[i] for row in assessed], scope) for i, scope in enumerate(scopes)
+    ]
     return heapq.merge(*per_scope, key=lambda update: update.as_of)
 
 

@@ -6,6 +6,7 @@ one code path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from georisk.core.documents import Extraction, ScoredDocument
@@ -60,8 +61,21 @@ def signals_of(doc: Article | Event, extraction: Extraction, scope: ScopeConfig)
     return signals
 
 
+def assess_all(doc: Article | Event, scopes: Sequence[ScopeConfig]) -> list[ScoredDocument]:
+    """Extract and package one document for each scope's engine; the fingerprint, which does not
+    depend on the scope, is computed once."""
+    shingles = fingerprint(doc.text) if isinstance(doc, Article) else None
+    return [_package(doc, scope, shingles) for scope in scopes]
+
+
 def assess(doc: Article | Event, scope: ScopeConfig) -> ScoredDocument:
     """Extract, fingerprint and package one document for one scope's scoring engine."""
+    return assess_all(doc, (scope,))[0]
+
+
+def _package(
+    doc: Article | Event, scope: ScopeConfig, shingles: list[int] | None
+) -> ScoredDocument:
     extraction = extract(doc, scope)
     is_article = isinstance(doc, Article)
     return ScoredDocument(
@@ -73,6 +87,6 @@ def assess(doc: Article | Event, scope: ScopeConfig) -> ScoredDocument:
         title=doc.title,
         source=doc.source,
         signals=signals_of(doc, extraction, scope),
-        fingerprint=fingerprint(doc.text) if isinstance(doc, Article) else None,
+        fingerprint=shingles,
         control=extraction.control,
     )

@@ -54,6 +54,7 @@ class Runtime:
 
     def __init__(self, settings: Settings, scopes: Sequence[ScopeConfig]) -> None:
         self.settings = settings
+        self.scopes = tuple(scopes)
         self.inputs = InputStage(settings, scopes)
         self.scoring = ScoringStage(settings, scopes)
         self.internal = internal_topic(settings)
@@ -153,7 +154,7 @@ class Runtime:
 
     def release_scoring(self) -> None:
         """Another worker owns scoring now: drop the state and the gauges it would go stale in."""
-        self.scoring = ScoringStage(self.settings, list(self.scoring.engines_scopes))
+        self.scoring = ScoringStage(self.settings, self.scopes)
         self.scoring_ready.clear()
         self.scoring_owned = False
         for gauge in (

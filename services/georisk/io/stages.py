@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from georisk.core.alerts import AlertEngine
 from georisk.core.decode import Limits, Rejection, decode_article, decode_event
 from georisk.core.documents import ScoredDocument
-from georisk.core.pipeline import assess
+from georisk.core.pipeline import assess_all
 from georisk.core.scoring import ScoringEngine, TooLate
 from georisk.io.broker import internal_topic
 from georisk.io.records import InRecord, OutRecord, dead_letter, dumps
@@ -106,9 +106,8 @@ class InputStage:
             result.outcomes[(record.topic, "duplicate")] += 1
             return
         relevant = False
-        for scope in self.scopes:
-            scored = assess(doc, scope)
-            key = scope.name.encode()
+        for scored in assess_all(doc, self.scopes):
+            key = scored.scope.encode()
             relevant = relevant or bool(scored.signals)
             for signal in scored.signals:
                 result.out.append(OutRecord(self.topics.signals, key, dumps(signal)))
@@ -125,7 +124,6 @@ class ScoringStage:
 
     def __init__(self, settings: Settings, scopes: Sequence[ScopeConfig]) -> None:
         self.topics = settings.topics
-        self.engines_scopes = tuple(scopes)
         self.engines = {scope.name: ScoringEngine(scope) for scope in scopes}
         self.alerting = AlertEngine()
         self.latest: dict[ScoreKey, ScoreUpdate] = {}
