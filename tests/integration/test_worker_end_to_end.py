@@ -41,14 +41,16 @@ def test_articles_in_scores_out_for_every_dimension(deployment_factory: Factory)
         seen = {(u["dimension"], u["horizon"]) for u in map(orjson.loads, values)}
         return len(seen) == len(SCORE_DIMENSIONS) * 2
 
+    # Scores are published per batch: read them once the whole input has been scored.
+    wait_for(
+        lambda: metric(worker.metrics(), "georisk_event_to_score_seconds_count") >= len(docs),
+        60,
+        "every article scored",
+    )
+    assert metric(worker.metrics(), "georisk_messages_total") >= len(docs)
     values = deployment.read_topic(topics.scores, until=complete, timeout=60)
     updates = [ScoreUpdate.model_validate_json(v) for v in values]
     assert {u.scope for u in updates} == {"gb-jp"}
-    wait_for(
-        lambda: metric(worker.metrics(), "georisk_messages_total") >= len(docs),
-        30,
-        "every article counted",
-    )
     latest = {(u.dimension, u.horizon): u for u in updates}
     for dimension in DIMENSIONS:
         assert latest[(dimension, "fast")].n_docs > 0
@@ -140,6 +142,12 @@ def test_http_endpoints_and_metrics(deployment_factory: Factory) -> None:
     assert one["history"]["fast"]
     assert http_get(f"{worker.base}/v1/scores/nowhere/cyber")[0] == 404
     assert http_post(f"{worker.base}/v1/scores") == 405, "the HTTP API is read-only"
+    # The first scores appear after the first batch; wait until the whole input has been scored.
+    wait_for(
+        lambda: metric(worker.metrics(), "georisk_event_to_score_seconds_count") >= len(docs),
+        60,
+        "every article scored",
+    )
     text = worker.metrics()
     for name in ("georisk_score", "georisk_adjusted_score", "georisk_index", "georisk_band"):
         assert f'{name}{{dimension="cyber",horizon="fast",scope="gb-jp"}}' in text, name
