@@ -96,3 +96,36 @@ def test_attacks_described_in_a_law_are_background() -> None:
     title = "Lawmakers pass bill on cyberattacks"
     text = "The bill lets the police disable servers used in cyberattacks on power plants."
     assert reading_of(title, text) == (1, "background")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Retailer denies any cyberattack after website outage",
+            "The retailer denied any cyberattack on Tuesday after its website went offline for "
+            "several hours, blaming a technical fault during a software update.",
+        ),
+        (
+            "Airline says delays were not caused by a cyber attack",
+            "The airline said the check-in failures were not caused by a cyber attack but by a "
+            "faulty network switch. There was no evidence of a data breach.",
+        ),
+        (
+            "Council rules out hack after payment glitch",
+            "Officials ruled out a hack and said the payment system had not been compromised; "
+            "the glitch followed a routine upgrade.",
+        ),
+    ],
+)
+def test_a_negated_incident_reports_nothing(title: str, text: str) -> None:
+    assert reading_of(title, text)[0] == 0
+
+
+def test_denying_responsibility_leaves_the_incident_standing() -> None:
+    title = "Ministers blame Beijing for cyber attack on payroll system; Beijing denies it"
+    text = (
+        "A cyber attack on the armed forces payroll system exposed the records of service "
+        "personnel. China denied involvement in the attack."
+    )
+    assert reading_of(title, text) == (2, "act")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
-from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
 from georisk.models import SignalKind
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -189,11 +189,12 @@ _PATTERN = compile_groups(VOCABULARY)
 
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
-    compound = hits.get("incident", [])
-    topic = hits.get("topic", []) + hits.get("campaign", []) + compound
+    # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
+    compound = affirmed(doc, hits.get("incident", []))
+    topic = affirmed(doc, hits.get("topic", [])) + hits.get("campaign", []) + compound
     if not topic:
         return reading(0, 0, (), None)
-    acts = hits.get("act", []) + compound
+    acts = affirmed(doc, hits.get("act", [])) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     stated = {s for s in incident if not context.hedged(s)}

@@ -57,6 +57,38 @@ HEDGES = compile_words(
 )
 
 
+# Rehearsal words: a drill that rehearses a blockade is itself the act, so these hedge a
+# blockade or an invasion but not the drill that stages it.
+REHEARSALS = ("rehears", "simulat", "prepar")
+
+# NegEx-style pre-negation: a cue that governs the very phrase after it ("denied any
+# cyberattack", "no evidence of a breach", "ruled out a hack"). A denial of responsibility
+# ("China denied involvement in the attack") governs "involvement", not the attack, and so
+# leaves the act standing. The cue must end at most a determiner before the phrase.
+_NEGATION = re.compile(
+    r"(?:\b(?:den(?:y|ies|ied|ying)(?:\s+that)?(?:\s+(?:there|it|they|he|she)"
+    r"\s+(?:was|were|had|has|have)(?:\s+been)?)?"
+    r"|no(?:\s+(?:sign|signs|evidence|indication|suggestion)\s+(?:of|that))?"
+    r"|not(?:\s+(?:caused\s+by|the\s+result\s+of|due\s+to|linked\s+to|related\s+to))?"
+    r"|never|without|rul(?:e|es|ed|ing)\s+out|rather\s+than|instead\s+of|unrelated\s+to"
+    r"|false\s+(?:claims?|reports?|rumou?rs?)\s+(?:of|that)"
+    r"|(?:was|were|had|has|have)\s+not(?:\s+been)?|wasn't|weren't|hasn't\s+been"
+    r"|hadn't\s+been)(?:\s+(?:any|a|an|such))?\s+)$",
+    re.IGNORECASE,
+)
+_NEGATION_REACH = 60  # characters before a hit: a cue further away governs something else
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation cue directly governs the phrase starting at `start`."""
+    return _NEGATION.search(text, max(0, start - _NEGATION_REACH), start) is not None
+
+
+def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
+    """The hits that no negation cue governs."""
+    return [hit for hit in hits if not negated(doc.text, hit.start)]
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What every dimension rule may look at besides its own word hits."""
@@ -67,8 +99,13 @@ class Context:
     question_title: bool
     countries_by_sentence: Mapping[int, frozenset[str]]
 
-    def hedged(self, sentence: int) -> bool:
-        return HEDGES.search(self.doc.sentence(sentence)) is not None
+    def hedged(self, sentence: int, *, rehearsal: bool = True) -> bool:
+        """Whether a hedge word qualifies the sentence; `rehearsal=False` ignores the
+        rehearsal words, for acts (drills) that a rehearsal does not make hypothetical."""
+        text = self.doc.sentence(sentence)
+        if rehearsal:
+            return HEDGES.search(text) is not None
+        return any(not m.group().startswith(REHEARSALS) for m in HEDGES.finditer(text))
 
     @staticmethod
     def in_lead(sentence: int) -> bool:
