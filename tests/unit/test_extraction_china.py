@@ -112,3 +112,44 @@ def test_severe_words_without_china_are_not_china_tension() -> None:
 )
 def test_china_hard_negatives_stay_at_zero(title: str, text: str) -> None:
     assert level(title, text) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A drill rehearsing a blockade is itself the severe act.
+            "China conducts large-scale drills around Taiwan, simulating blockade",
+            "China's military launched large-scale exercises surrounding Taiwan on Monday, "
+            "deploying warships to simulate a blockade of the island's ports.",
+            3,
+        ),
+        (
+            "Chinese coast guard ships enter Japanese waters near Senkakus",
+            "Four China Coast Guard ships entered Japan's territorial waters around the "
+            "Senkaku Islands on Thursday. Tokyo lodged a protest.",
+            2,
+        ),
+        (
+            # Territorial waters named in a claim are background, not an incursion.
+            "Beijing's maritime claims",
+            "China claims most of the sea as its territorial waters, a position that fuels "
+            "long-running disputes with its neighbours.",
+            1,
+        ),
+        (
+            "Analysts see tensions around Taiwan persisting",
+            "Tensions around Taiwan will persist, analysts said, as Beijing and Washington "
+            "compete for influence in the region.",
+            1,
+        ),
+        (
+            "China denies any collision with Philippine boat",
+            "China's foreign ministry denied any collision near the shoal and said the report "
+            "was a fabrication, as the territorial dispute simmers.",
+            1,
+        ),
+    ],
+)
+def test_encirclement_incursions_and_denials(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

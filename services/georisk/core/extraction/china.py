@@ -13,7 +13,7 @@ from __future__ import annotations
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
-from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
 from georisk.models import SignalKind
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -144,9 +144,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "demarche*",
         "travel warning*",
         "travel advisory",
-        "drill*",
-        "military exercise*",
-        "war game*",
         "warship*",
         "warplane*",
         "fighter jet*",
@@ -185,6 +182,41 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "severed",
         "confront*",
         "unreliable entity",
+    ),
+    # Drills are incidents; drills around the island are encirclement, a severe act.
+    "drill": (
+        "drill*",
+        "military exercise*",
+        "naval exercise*",
+        "joint exercise*",
+        "large-scale exercise*",
+        "war game*",
+    ),
+    "around": (
+        "around Taiwan",
+        "surrounding Taiwan",
+        "around the island",
+        "surrounding the island",
+        "circling Taiwan",
+    ),
+    # An incursion is an entry into a protected zone, not the zone named in a claim.
+    "entry": (
+        "enter",
+        "enters",
+        "entered",
+        "entering",
+        "sailed into",
+        "flew into",
+        "intruded",
+        "violat*",
+        "breach*",
+    ),
+    "zone": (
+        "territorial waters",
+        "territorial sea",
+        "contiguous zone",
+        "contiguous waters",
+        "airspace",
     ),
     "attack": ("attack*", "assault*"),
     "friction": (
@@ -226,13 +258,22 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         return reading(0, 0, (), None)
     anchors = actors + hits.get("theatre", [])
     actor_near = near(anchors, actors, window=1)
-    severe = {s for s in near(hits.get("severe", []), anchors) if s in actor_near}
+    drills = affirmed(doc, hits.get("drill", []))
+    encircling = near(hits.get("around", []), drills) & actor_near
+    severe_hits = affirmed(doc, hits.get("severe", []))
+    severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling
     cyber = {hit.sentence for hit in hits.get("cyber", [])}
     # An attack in a cyber sentence is a cyber incident: China's share of it is attribution (1).
-    attacks = near(hits.get("attack", []), actors)
-    incident = near(hits.get("incident", []), actors) | (attacks - cyber)
+    attacks = near(affirmed(doc, hits.get("attack", [])), actors)
+    incursions = near(hits.get("entry", []), hits.get("zone", []))
+    incidents = affirmed(doc, hits.get("incident", [])) + drills
+    incident = near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber)
     friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
-    firm_severe = {s for s in severe if context.in_lead(s) and not context.hedged(s)}
+    firm_severe = {
+        s
+        for s in severe
+        if context.in_lead(s) and not context.hedged(s, rehearsal=s not in encircling)
+    }
     lead_incident = {s for s in incident if context.in_lead(s)}
     kind: SignalKind
     if firm_severe:
@@ -248,6 +289,6 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         tiers = [incident, friction]
     else:
         return reading(0, 0, ("china",), None)
-    groups = ("severe", "incident", "attack", "friction", "cyber", "theatre")
+    groups = ("severe", "around", "incident", "drill", "zone", "attack", "friction", "cyber")
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)
