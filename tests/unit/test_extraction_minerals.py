@@ -91,3 +91,22 @@ def test_a_repeated_word_does_not_make_a_genre() -> None:
         "all output for ten years; analysts called the deal a turning point."
     )
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "UK and Japan sign critical minerals partnership",
+            "Ministers signed a memorandum on cooperation in critical minerals, committing the "
+            "two countries to joint work on supply-chain resilience.",
+        ),
+        (
+            "Opinion: the West must rethink its critical minerals strategy",
+            "Critical minerals such as lithium and rare earths underpin the energy transition. "
+            "Here is what policymakers should do.",
+        ),
+    ],
+)
+def test_minerals_as_a_field_of_cooperation_or_policy_are_background(title: str, text: str) -> None:
+    assert level(title, text) == 1

@@ -164,6 +164,18 @@ ACTS: dict[str, tuple[str, ...]] = {
         "producer*",
         "deposit*",
     ),
+    # Minerals as a field of cooperation or policy ("cooperation on critical minerals", "a
+    # critical minerals strategy"): supply-chain talk, background at most.
+    "field": (
+        "cooperat*",
+        "collaborat*",
+        "partnership*",
+        "strategy",
+        "strategies",
+        "action plan*",
+        "diversif*",
+        "resilien*",
+    ),
 }
 
 
@@ -182,6 +194,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     disruption = near(hits.get("disruption", []), material)
     development = near(hits.get("development", []), material, window=1)
     market = near(hits.get("market", []), material)
+    field = near(hits.get("field", []), material)
     firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s)}
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
@@ -199,11 +212,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         level, kind, support = 2, "act", ban | concrete | development
         lead = {s for s in concrete | development if context.in_lead(s)}
         tiers = [ban, lead & concrete, lead, concrete, development]
-    elif concrete or development or len(market) >= 2:
-        level, kind, support = 1, "background", concrete | development | market
-        tiers = [concrete, development, market]
+    elif concrete or development or field or len(market) >= 2:
+        level, kind, support = 1, "background", concrete | development | market | field
+        tiers = [concrete, development, market, field]
     else:
         return reading(0, 0, ("minerals",), None)
-    groups = ("ban", "control", "disruption", "development", "material", "market")
+    groups = ("ban", "control", "disruption", "development", "material", "market", "field")
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)
