@@ -31,6 +31,11 @@ from georisk.scopes import default_scope
         ("South Korea", "KR"),
         ("Viet Nam", "VN"),
         ("Canberra", "AU"),
+        ("Democratic Republic of Congo", "CD"),
+        ("Republic of Congo", "CG"),
+        ("UAE", "AE"),
+        ("Kuwait", "KW"),
+        ("Houthis", "YE"),
     ],
 )
 def test_resolve(name: str, code: str) -> None:
@@ -117,3 +122,9 @@ def test_a_venue_and_a_capital_as_place_are_passing_after_the_lead() -> None:
 
 def test_a_small_grouping_in_the_lead_stands_for_its_members() -> None:
     assert _countries("Japan may join AUKUS projects", "Ministers met.") == ("AU", "GB", "JP", "US")
+
+
+def test_the_longer_congo_name_wins() -> None:
+    text = "Cobalt prices surged after the Democratic Republic of Congo suspended exports."
+    article = Article(id="t", title="Cobalt exports suspended", text=text)
+    assert extract_article(article, default_scope()).countries == ("CD",)

@@ -104,6 +104,27 @@ METONYMS: dict[str, str] = {
     "FCDO": "GB",
 }
 
+# Everyday news spellings that neither library lists.
+SPELLINGS: dict[str, str] = {
+    "Democratic Republic of Congo": "CD",
+    "DRC": "CD",
+    "Congo-Kinshasa": "CD",
+    "Republic of Congo": "CG",
+    "Congo-Brazzaville": "CG",
+    "UAE": "AE",
+    "Saudi": "SA",
+    "Timor-Leste": "TL",
+    "Bosnia": "BA",
+    "Argentine": "AR",
+    "Argentinian": "AR",
+    "Icelandic": "IS",
+    "Slovenian": "SI",
+    "Houthi": "YE",
+    "Houthis": "YE",
+    "Delhi": "IN",
+    "Kiev": "UA",
+}
+
 # Nouns for a country's people that differ from its adjective (the libraries list adjectives);
 # regular plurals are derived from demonyms ending in these letters ("Americans", "Israelis").
 PEOPLE: dict[str, str] = {
@@ -171,7 +192,7 @@ AMBIGUOUS = frozenset(
     }
 )
 # Names that keep their meaning only when spelled out: "Panama" is often the canal.
-RESTORED = {"Mexico": "MX", "Singapore": "SG", "Ireland": "IE", "Irish": "IE"}
+RESTORED = {"Mexico": "MX", "Singapore": "SG", "Ireland": "IE", "Irish": "IE", "Kuwait": "KW"}
 
 # "Indian Ocean", "American Samoa"... : a longer proper name that contains a country word
 # but names something else; listing it makes the trie consume it as a non-country.
@@ -242,6 +263,7 @@ def name_table() -> dict[str, str]:
     names = {name: code for name, (_, code) in table.items()}
     names.update(RESTORED)
     names.update(PEOPLE)
+    names.update(SPELLINGS)
     names.update(METONYMS)
     return names
 
