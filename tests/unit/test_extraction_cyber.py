@@ -129,3 +129,23 @@ def test_denying_responsibility_leaves_the_incident_standing() -> None:
         "personnel. China denied involvement in the attack."
     )
     assert reading_of(title, text) == (2, "act")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # The breach is stated; only the theft that follows it is hedged.
+            "Space agency network breached",
+            "The agency said hackers had breached its network and may have stolen sensitive "
+            "information about its partners.",
+            2,
+        ),
+        ("Agency warns of risk", "Officials said hackers may have breached the network.", 1),
+        ("Operators on alert", "Officials said a cyberattack could cripple the power grid.", 1),
+    ],
+)
+def test_a_hedge_qualifies_the_phrase_it_precedes_or_follows(
+    title: str, text: str, expected: int
+) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -110,3 +110,12 @@ def test_a_repeated_word_does_not_make_a_genre() -> None:
 )
 def test_minerals_as_a_field_of_cooperation_or_policy_are_background(title: str, text: str) -> None:
     assert level(title, text) == 1
+
+
+def test_consequences_hedged_after_a_ban_leave_the_ban_stated() -> None:
+    title = "Beijing moves against US chip sector"
+    text = (
+        "China banned exports of gallium to the United States on Tuesday, a move analysts said "
+        "could drive up prices for chipmakers."
+    )
+    assert level(title, text) == 3

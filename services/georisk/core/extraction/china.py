@@ -13,7 +13,14 @@ from __future__ import annotations
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
-from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
+from georisk.core.extraction.rules import (
+    Context,
+    affirmed,
+    evidence_of,
+    first_offsets,
+    near,
+    reading,
+)
 from georisk.models import SignalKind
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -269,10 +276,12 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     incidents = affirmed(doc, hits.get("incident", [])) + drills
     incident = near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber)
     friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
+    first_severe = first_offsets(severe_hits + hits.get("around", []))
     firm_severe = {
         s
         for s in severe
-        if context.in_lead(s) and not context.hedged(s, rehearsal=s not in encircling)
+        if context.in_lead(s)
+        and not context.hedged(s, rehearsal=s not in encircling, at=first_severe.get(s))
     }
     lead_incident = {s for s in incident if context.in_lead(s)}
     kind: SignalKind

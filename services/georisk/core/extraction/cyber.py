@@ -11,7 +11,14 @@ from __future__ import annotations
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
-from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
+from georisk.core.extraction.rules import (
+    Context,
+    affirmed,
+    evidence_of,
+    first_offsets,
+    near,
+    reading,
+)
 from georisk.models import SignalKind
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -197,7 +204,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     acts = affirmed(doc, hits.get("act", [])) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
-    stated = {s for s in incident if not context.hedged(s)}
+    first_act = first_offsets(acts)
+    stated = {s for s in incident if not context.hedged(s, at=first_act.get(s))}
     campaign = near(hits.get("campaign", []), acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()

@@ -13,7 +13,13 @@ from functools import cache
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
-from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.core.extraction.rules import (
+    Context,
+    evidence_of,
+    first_offsets,
+    near,
+    reading,
+)
 from georisk.models import SignalKind
 
 MATERIALS: tuple[str, ...] = (
@@ -195,7 +201,8 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     development = near(hits.get("development", []), material, window=1)
     market = near(hits.get("market", []), material)
     field = near(hits.get("field", []), material)
-    firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s)}
+    first_ban = first_offsets(hits.get("ban", []))
+    firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s, at=first_ban.get(s))}
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)

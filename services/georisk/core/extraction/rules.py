@@ -89,6 +89,9 @@ def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
     return [hit for hit in hits if not negated(doc.text, hit.start)]
 
 
+_HEDGE_AFTER = 25  # characters after a decisive phrase that a hedge still qualifies
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What every dimension rule may look at besides its own word hits."""
@@ -99,13 +102,23 @@ class Context:
     question_title: bool
     countries_by_sentence: Mapping[int, frozenset[str]]
 
-    def hedged(self, sentence: int, *, rehearsal: bool = True) -> bool:
+    def hedged(self, sentence: int, *, rehearsal: bool = True, at: int | None = None) -> bool:
         """Whether a hedge word qualifies the sentence; `rehearsal=False` ignores the
-        rehearsal words, for acts (drills) that a rehearsal does not make hypothetical."""
-        text = self.doc.sentence(sentence)
-        if rehearsal:
-            return HEDGES.search(text) is not None
-        return any(not m.group().startswith(REHEARSALS) for m in HEDGES.finditer(text))
+        rehearsal words, for acts (drills) that a rehearsal does not make hypothetical.
+
+        With `at` (the offset of the decisive phrase), only a hedge before it or right
+        after it counts: "hackers breached the network and may have stolen data" states
+        the breach; "hackers may have breached" and "an attack that could follow" do not.
+        """
+        starts, text = self.doc.starts, self.doc.text
+        start = starts[sentence]
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        if at is not None:
+            end = min(end, at + _HEDGE_AFTER)
+        return any(
+            rehearsal or not m.group().startswith(REHEARSALS)
+            for m in HEDGES.finditer(text, start, end)
+        )
 
     @staticmethod
     def in_lead(sentence: int) -> bool:
@@ -119,6 +132,15 @@ def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
         return {hit.sentence for hit in a if hit.sentence in b_sentences}
     reach = {s + offset for s in b_sentences for offset in range(-window, window + 1)}
     return {hit.sentence for hit in a if hit.sentence in reach}
+
+
+def first_offsets(hits: Iterable[Hit]) -> dict[int, int]:
+    """The offset of the first hit in each sentence."""
+    first: dict[int, int] = {}
+    for hit in hits:
+        if hit.sentence not in first or hit.start < first[hit.sentence]:
+            first[hit.sentence] = hit.start
+    return first
 
 
 _BLANKS = re.compile(r"\s+")
