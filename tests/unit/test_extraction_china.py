@@ -153,3 +153,32 @@ def test_china_hard_negatives_stay_at_zero(title: str, text: str) -> None:
 )
 def test_encirclement_incursions_and_denials(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Typhoon Doksuri makes landfall in China's Fujian province",
+            "The typhoon brought torrential rain to China's southeast; Beijing issued a red "
+            "alert for rainstorms as flights were cancelled.",
+        ),
+        (
+            "Dragon boat races draw crowds",
+            "Teams from China and Japan competed in the championship, with paddlers beating "
+            "drums to keep time.",
+        ),
+        ("China beat Japan 2-1 in Asian Cup", "China beat Japan 2-1 in Doha on Tuesday night."),
+    ],
+)
+def test_weather_and_sport_words_are_not_china_acts(title: str, text: str) -> None:
+    assert level(title, text) == 0
+
+
+def test_an_allied_exercise_amid_tensions_is_not_a_china_act() -> None:
+    title = "Philippines and Japan hold joint coast guard exercise"
+    text = (
+        "Coast guard vessels from the Philippines and Japan held a joint exercise off Bataan, "
+        "practising search and rescue amid tensions with China."
+    )
+    assert level(title, text) == 1

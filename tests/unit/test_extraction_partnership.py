@@ -88,3 +88,22 @@ def test_a_deal_sought_is_not_a_deal_signed() -> None:
     title = "Prime minister looking to secure UK-US trade deal"
     text = "Prime Minister Starmer is looking to secure a trade deal with the United States."
     assert level(title, text) < 3
+
+
+def test_talks_without_an_agreement_are_background() -> None:
+    title = "UK and Japan hold talks on defence industry ties"
+    text = (
+        "Officials from the UK and Japan met in Tokyo to discuss closer cooperation on defence "
+        "equipment. The talks focused on joint research. No agreement was signed, but both "
+        "sides said they would continue discussions."
+    )
+    assert level(title, text) == 1
+
+
+def test_ministers_agreeing_to_cooperate_is_ministerial_cooperation() -> None:
+    title = "UK and Japan ministers meet for 2+2 talks"
+    text = (
+        "The foreign and defence ministers of the United Kingdom and Japan met in Tokyo, "
+        "agreeing to cooperate on defence equipment and cyber security."
+    )
+    assert level(title, text) == 2

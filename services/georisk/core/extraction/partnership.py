@@ -15,7 +15,7 @@ from functools import cache
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
-from georisk.core.extraction.rules import Context, evidence_of, near, reading
+from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
 from georisk.scopes import ScopeConfig
 
 GROUPINGS: tuple[str, ...] = (
@@ -69,9 +69,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "agreed",
         "agree",
         "agrees",
+        "agreeing",
         "reach* agreement",
         "reached",
-        "join*",
+        # The verb only: "joint research" and "joint statement" are not a signing.
+        "join",
+        "joins",
+        "joined",
+        "joining",
         "unveil*",
         "adopt*",
         "announc*",
@@ -180,7 +185,12 @@ def read_partnership(
     groupings = hits.get("grouping", [])
     if (len(allies) < 2 and not groupings) or context.genres:
         return reading(0, 0, (), None)
-    treaty, instrument = hits.get("treaty", []), hits.get("instrument", [])
+    # "No agreement was signed", "did not sign the pact": nothing was concluded.
+    treaty, instrument = (
+        affirmed(doc, hits.get("treaty", [])),
+        affirmed(doc, hits.get("instrument", [])),
+    )
+    hits["sign"] = affirmed(doc, hits.get("sign", []))
     allied = scope.interested
     signed = _anchored(
         context, near(treaty + instrument, hits.get("sign", []), window=1), allied
