@@ -102,7 +102,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "targeting",
         "incident",
         "pen and paper",
-        "access*",
+        "access",
+        "accessed",
+        "accessing",
     ),
     "topic": (
         "cyber*",
