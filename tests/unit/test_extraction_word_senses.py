@@ -65,3 +65,35 @@ def test_other_senses_of_risk_words(
     dimension: Dimension, title: str, text: str, at_most: int
 ) -> None:
     assert level(dimension, title, text) <= at_most
+
+
+@pytest.mark.parametrize(
+    ("dimension", "title", "text"),
+    [
+        (
+            "china_tension",
+            "Typhoon lashes southern China",
+            "The typhoon lashed China's Guangdong province as Beijing issued a red warning for "
+            "rainstorms.",
+        ),
+        (
+            "china_tension",
+            "Chinese striker wins it late",
+            "A Chinese striker scored in injury time to win the match.",
+        ),
+        (
+            "cyber",
+            "Lawmakers reach compromise on budget",
+            "Lawmakers reached a compromise to end the standoff that halted the budget.",
+        ),
+        (
+            "partnership",
+            "UK and Japan have much in common",
+            "The UK and Japan share a great deal of common ground, officials said.",
+        ),
+    ],
+)
+def test_weather_sport_and_idioms_read_as_nothing(
+    dimension: Dimension, title: str, text: str
+) -> None:
+    assert level(dimension, title, text) == 0

@@ -187,7 +187,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "banned seafood",
         "blanket ban",
         "tragic price",
-        "lash*",
         "condemn*",
         "stop buying",
         "barred",

@@ -136,7 +136,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "vulnerabilit*",
         "IT systems",
         "IT outage",
-        "compromis*",
+        "compromised",  # not "a compromise" in political copy
     ),
     "scale": (
         "critical infrastructure",

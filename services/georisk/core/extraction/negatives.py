@@ -55,6 +55,25 @@ EXCLUSION_PHRASES = (
     "attack submarine*",
     "attack helicopter*",
     "heart attack*",
+    "injury time",
+    # Weather: "typhoon warning", "red warning for rainstorms" are no diplomatic warning.
+    "typhoon warning*",
+    "storm warning*",
+    "weather warning*",
+    "rainstorm warning*",
+    "flood warning*",
+    "tsunami warning*",
+    "heat warning*",
+    "red warning*",
+    "orange warning*",
+    "yellow warning*",
+    # Idioms and names that hold a risk word.
+    "a great deal",
+    "a good deal",
+    "life hack*",
+    "hackathon*",
+    "Hackney",
+    "Cybertruck*",
 )
 
 GENRES: dict[str, tuple[str, ...]] = {
