@@ -7,6 +7,7 @@ Pure and offline: compiled regular expressions over the title and text, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from georisk.core.documents import DimensionReading, Extraction
@@ -27,8 +28,21 @@ EXTRACTOR_VERSION = "rules-12"
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
 
-def _question_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
-    """A headline asked as a question is analysis or opinion: level 1 at most."""
+# Headlines that label their own register: the rubric puts explainers and opinion at 1.
+_ANALYSIS_TITLE = re.compile(
+    r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
+    r"|perspective|view)\s*[:|]|\bexplain(?:ed|er)\b",
+    re.IGNORECASE,
+)
+
+
+def analysis_title(title: str) -> bool:
+    """A headline asked as a question, or labelled opinion, analysis or explainer."""
+    return title.endswith("?") or _ANALYSIS_TITLE.search(title) is not None
+
+
+def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
+    """An analysis or opinion piece is background: level 1 at most."""
     return {
         dim: DimensionReading(1, r.confidence, r.evidence, "background") if r.level > 1 else r
         for dim, r in readings.items()
@@ -51,7 +65,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         doc=doc,
         original=original,
         genres=register.genres,
-        question_title=title.endswith("?"),
+        analysis_title=analysis_title(title),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
     )
     principal = countries.principal(original, found)
@@ -62,6 +76,6 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         "minerals": read_minerals(doc, context, tuple(scope.materials)),
         "partnership": read_partnership(doc, context, allies, scope),
     }
-    if context.question_title:
-        readings = _question_cap(readings)
+    if context.analysis_title:
+        readings = _analysis_cap(readings)
     return Extraction(readings=readings, countries=principal, notes=register.excluded)

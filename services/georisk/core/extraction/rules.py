@@ -153,7 +153,7 @@ class Context:
     doc: Document  # lower-cased, exclusion phrases blanked: what the word lists scan
     original: Document  # as written: what country names are read from
     genres: frozenset[str]
-    question_title: bool
+    analysis_title: bool  # a question, opinion, analysis or explainer headline
     countries_by_sentence: Mapping[int, frozenset[str]]
 
     def hedged(self, sentence: int, *, rehearsal: bool = True, at: int | None = None) -> bool:
