@@ -11,7 +11,7 @@ friction, dominance and rivalry are 1.
 from __future__ import annotations
 
 from georisk.core.documents import DimensionReading
-from georisk.core.extraction.document import Document
+from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups
 from georisk.core.extraction.rules import (
     Context,
@@ -43,8 +43,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "theatre": (
         "Taiwan Strait",
-        "South China Sea",
-        "East China Sea",
+        "South China Sea*",  # "the East and South China Seas" too
+        "East China Sea*",
         "Yellow Sea",
         "Senkaku*",
         "Diaoyu*",
@@ -121,11 +121,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "ADIZ",
         "air defence identification zone",
         "air defense identification zone",
-        "sorties",
-        "military aircraft",
-        "navy ships",
-        "naval vessels",
-        "navy vessels",
         "water-cannon*",
         "harass*",
         "dangerous manoeuvr*",
@@ -144,10 +139,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "seiz*",
         "detain*",
         "arrest*",
-        "spy",
-        "spies",
-        "spying",
-        "espionage",
         "sanction*",
         "countermeasure*",
         "retaliat*",
@@ -162,10 +153,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "demarche*",
         "travel warning*",
         "travel advisory",
-        "warship*",
-        "warplane*",
-        "fighter jet*",
-        "aircraft carrier*",
         "coerc*",
         "intimidat*",
         "punish*",
@@ -199,11 +186,27 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "severed",
         "severing",
         "stern warning",
+        # Beijing's formal protest: "lodged stern representations".
+        "stern representations",
+        "solemn representations",
         "strongest protest",
         "cut off",
         "severed",
         "confront*",
         "unreliable entity",
+    ),
+    # Military assets are an incident when they are China's: "32 Chinese military aircraft
+    # crossed...", not "cooperation on a fighter jet, as both voiced concern over China".
+    "asset": (
+        "sorties",
+        "military aircraft",
+        "navy ships",
+        "naval vessels",
+        "navy vessels",
+        "warship*",
+        "warplane*",
+        "fighter jet*",
+        "aircraft carrier*",
     ),
     # Drills are incidents; drills around the island are encirclement, a severe act.
     "drill": (
@@ -238,7 +241,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "contiguous waters",
         "airspace",
     ),
-    "attack": ("attack*", "assault*"),
+    # Acts that are incidents unless a cyber sentence makes them attribution (1).
+    "attack": ("attack*", "assault*", "spy", "spies", "spying", "espionage"),
     "friction": (
         "tension*",
         "dispute*",
@@ -251,6 +255,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "diplomatic row",
         "growing row",
         "friction",
+        # Diplomatic language, not "concerns about deflation".
+        "serious concern*",
+        "grave concern*",
+        "deep concern*",
+        "strong concern*",
         "deter",
         "deters",
         "deterred",
@@ -280,6 +289,23 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 _PATTERN = compile_groups(VOCABULARY)
 
 
+# How far before a military asset its China actor may stand ("Chinese navy ships", "China
+# sent 20 warplanes", "the PLA deployed dozens of military aircraft").
+OWNER_REACH = 40
+
+
+def owned(assets: list[Hit], actors: list[Hit]) -> list[Hit]:
+    """The assets that follow a China actor closely in their sentence."""
+    return [
+        asset
+        for asset in assets
+        if any(
+            actor.sentence == asset.sentence and 0 <= asset.start - actor.start <= OWNER_REACH
+            for actor in actors
+        )
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors = hits.get("actor", [])
@@ -292,10 +318,13 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     severe_hits = affirmed(doc, hits.get("severe", []))
     severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling
     cyber = {hit.sentence for hit in hits.get("cyber", [])}
-    # An attack in a cyber sentence is a cyber incident: China's share of it is attribution (1).
+    # An attack or espionage in a cyber sentence is a cyber incident: China's share of it is
+    # attribution (1).
     attacks = near(affirmed(doc, hits.get("attack", [])), actors)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
-    incidents = affirmed(doc, hits.get("incident", [])) + drills
+    incidents = (
+        affirmed(doc, hits.get("incident", [])) + drills + owned(hits.get("asset", []), actors)
+    )
     incident = near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber)
     friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
     first_severe = first_offsets(severe_hits + hits.get("around", []))
