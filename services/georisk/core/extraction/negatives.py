@@ -50,7 +50,6 @@ EXCLUSION_PHRASES = (
     "terracotta army",
     "dragon dance*",
     "lion dance*",
-    "the quad",
     "quad bike*",
     "attack submarine*",
     "attack helicopter*",

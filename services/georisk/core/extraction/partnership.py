@@ -52,6 +52,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "MoC",
         "framework",
         "charter",
+        "initiative",
         "deal",
         "security partnership",
         "defence partnership",
