@@ -160,12 +160,15 @@ ACTS: dict[str, tuple[str, ...]] = {
         "facility",
         "contract",
     ),
-    "market": (
+    # Supply chains and dependence: what makes a piece about a material a supply story.
+    "chain": (
         "supply chain*",
-        "supplies",
-        "supply",
         "reliance",
         "dependen*",
+    ),
+    "market": (
+        "supplies",
+        "supply",
         "investment*",
         "financ*",
         "price*",
@@ -213,8 +216,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     control = near(hits.get("control", []), material, window=1)
     disruption = near(hits.get("disruption", []), material)
     development = near(hits.get("development", []), material, window=1)
-    market = near(hits.get("market", []), material)
+    market = near(hits.get("market", []) + hits.get("chain", []), material)
     field = near(hits.get("field", []), material)
+    # A piece about a material (named in the title) that talks supply or markets anywhere.
+    about = any(h.sentence == 0 for h in material) and doc.title_end > 0
+    talk = {h.sentence for h in hits.get("chain", []) + hits.get("field", [])} if about else set()
     first_ban = first_offsets(hits.get("ban", []))
     firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s, at=first_ban.get(s))}
     concrete = control | disruption
@@ -233,11 +239,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         level, kind, support = 2, "act", ban | concrete | development
         lead = {s for s in concrete | development if context.in_lead(s)}
         tiers = [ban, lead & concrete, lead, concrete, development]
-    elif concrete or development or field or len(market) >= 2:
-        level, kind, support = 1, "background", concrete | development | market | field
-        tiers = [concrete, development, market, field]
+    elif concrete or development or field or talk or len(market) >= 2:
+        level, kind, support = 1, "background", concrete | development | market | field | talk
+        tiers = [concrete, development, market, field, talk]
     else:
         return reading(0, 0, ("minerals",), None)
-    groups = ("ban", "control", "disruption", "development", "material", "market", "field")
+    groups = ("ban", "control", "disruption", "development", "material", "market", "chain", "field")
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)

@@ -1,0 +1,109 @@
+"""Level-1 background and register: China as context, analysis pieces, supply-chain talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from georisk.core.extraction import analysis_title, extract_article
+from georisk.models import Article, Dimension
+from georisk.scopes import default_scope
+
+
+def level(dimension: Dimension, title: str, text: str) -> int:
+    article = Article(id="t", title=title, text=text)
+    return extract_article(article, default_scope()).level(dimension)
+
+
+@pytest.mark.parametrize(
+    ("dimension", "title", "text", "expected"),
+    [
+        (
+            # "China" inside "the South China Seas" is a place, not an actor.
+            "china_tension",
+            "Allies oppose coercion at sea",
+            "The ministers opposed coercion in the East and South China Seas.",
+            0,
+        ),
+        (
+            # An asset named before the actor is not China's asset.
+            "china_tension",
+            "UK and Japan deepen fighter jet collaboration",
+            "They will collaborate on a fighter jet, as both voiced concern over China's "
+            "growing assertiveness.",
+            1,
+        ),
+        (
+            "china_tension",
+            "Chinese warplanes near Taiwan",
+            "Taiwan said 32 Chinese military aircraft crossed into its air defence zone.",
+            2,
+        ),
+        (
+            "china_tension",
+            "Tokyo adopts security strategy",
+            "Beijing said it had lodged stern representations with Tokyo over the document.",
+            2,
+        ),
+        (
+            "china_tension",
+            "Leaders meet in Manila",
+            "The two leaders expressed serious concern about China's actions at sea.",
+            1,
+        ),
+        (
+            # Espionage in a cyber sentence is attribution; an arrest for spying is a measure.
+            "china_tension",
+            "NCSC warns of Chinese cyber espionage",
+            "The agency warned firms of a heightened risk of Chinese cyber espionage.",
+            1,
+        ),
+        (
+            "china_tension",
+            "Researcher arrested for spying for China",
+            "Police arrested a researcher suspected of spying for China.",
+            2,
+        ),
+        (
+            "partnership",
+            "Quad leaders launch maritime initiative",
+            "Leaders of the Quad launched a maritime surveillance initiative at their summit.",
+            3,
+        ),
+        (
+            "minerals",
+            "Explainer: what are critical minerals?",
+            "They include lithium and rare earths. Governments worry about supply chains.",
+            1,
+        ),
+        (
+            # Supply and prices in a plumbing guide are no supply chain.
+            "minerals",
+            "Copper pipes: fixing leaks",
+            "Shut off the water supply before cutting. Prices for fittings start low.",
+            0,
+        ),
+    ],
+)
+def test_background_readings(dimension: Dimension, title: str, text: str, expected: int) -> None:
+    assert level(dimension, title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Opinion: Britain's tilt to the Indo-Pacific is paying off", True),
+        ("Analysis: why the strait is a flashpoint", True),
+        ("Ransomware explained: how attacks work", True),
+        ("Are attackers already embedded in critical infrastructure?", True),
+        ("China bans gallium exports to the US", False),
+        ("Explosion at plant kills two", False),
+    ],
+)
+def test_analysis_titles(title: str, expected: bool) -> None:
+    assert analysis_title(title) is expected
+
+
+def test_an_opinion_piece_is_background_whatever_it_recounts() -> None:
+    title = "Opinion: Britain's tilt to the Indo-Pacific is paying off"
+    text = "Britain has joined CPTPP and signed a defence access agreement with Japan."
+    assert level("partnership", title, text) == 1
