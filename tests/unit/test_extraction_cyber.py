@@ -149,3 +149,12 @@ def test_a_hedge_qualifies_the_phrase_it_precedes_or_follows(
     title: str, text: str, expected: int
 ) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+def test_one_port_operator_is_a_moderate_incident() -> None:
+    title = "Japanese port operator hit by DDoS attack"
+    text = (
+        "The website of a port operator was knocked offline by a DDoS attack on Monday. "
+        "A hacktivist group claimed responsibility for the attack."
+    )
+    assert reading_of(title, text) == (2, "act")

@@ -150,8 +150,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "electricity grid",
         "water systems",
         "ports",
-        "port operator*",
-        "ports operator",
         "healthcare system",
         "hospitals",
         "claims processing",
