@@ -65,11 +65,18 @@ REHEARSALS = ("rehears", "simulat", "prepar")
 # cyberattack", "no evidence of a breach", "ruled out a hack"). A denial of responsibility
 # ("China denied involvement in the attack") governs "involvement", not the attack, and so
 # leaves the act standing. The cue must end at most a determiner before the phrase.
+# "(that) this was", "that it had been": the clause between a denial and what it denies.
+_COPULA = (
+    r"(?:\s+that)?(?:\s+(?:this|it|there|they|he|she|the\s+\w+)"
+    r"\s+(?:was|were|is|are|had|has|have)(?:\s+been)?)?"
+)
 _NEGATION = re.compile(
-    r"(?:\b(?:den(?:y|ies|ied|ying)(?:\s+that)?(?:\s+(?:there|it|they|he|she)"
-    r"\s+(?:was|were|had|has|have)(?:\s+been)?)?"
-    r"|no(?:\s+(?:sign|signs|evidence|indication|suggestion)\s+(?:of|that))?"
-    r"|not(?:\s+(?:caused\s+by|the\s+result\s+of|due\s+to|linked\s+to|related\s+to))?"
+    r"(?:\b(?:den(?:y|ies|ied|ying)"
+    + _COPULA
+    + r"|no(?:\s+(?:sign|signs|evidence|indication|suggestion)\s+(?:of|that)"
+    + _COPULA
+    + r")?"
+    r"|not(?:\s+(?:caused\s+by|the\s+result\s+of|due\s+to|linked\s+to|related\s+to|by|from))?"
     r"|never|without|rul(?:e|es|ed|ing)\s+out|rather\s+than|instead\s+of|unrelated\s+to"
     r"|false\s+(?:claims?|reports?|rumou?rs?)\s+(?:of|that)"
     r"|(?:was|were|had|has|have)\s+not(?:\s+been)?|wasn't|weren't|hasn't\s+been"
@@ -90,6 +97,9 @@ _CUE_ENDS = frozenset(
         "that",
         "was",
         "were",
+        "is",
+        "are",
+        "from",
         "had",
         "has",
         "have",
