@@ -182,3 +182,41 @@ def test_an_allied_exercise_amid_tensions_is_not_a_china_act() -> None:
         "practising search and rescue amid tensions with China."
     )
     assert level(title, text) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Chinese warships hold live-fire drills in the Tasman Sea",
+            "A Chinese naval task group held live-fire drills off Australia's coast, forcing "
+            "airlines to divert flights.",
+            2,
+        ),
+        (
+            "PLA holds live-fire drills in the Taiwan Strait",
+            "China's navy held live-fire drills in the Taiwan Strait on Monday.",
+            3,
+        ),
+        (
+            # China benefits from the supply; the rebels are the ones seizing.
+            "Myanmar rebels seize rare earth mining hub, clouding supply to China",
+            "Rebel forces seized control of the mining hub, which ships ore to China.",
+            0,
+        ),
+        (
+            "Coast guard seizes Philippine supplies",
+            "The Chinese coast guard seized supplies bound for the outpost near the shoal.",
+            2,
+        ),
+        (
+            "Taiwan detains ship after cable is cut",
+            "Taiwan's coastguard detained a cargo ship with Chinese crew members on Tuesday.",
+            2,
+        ),
+    ],
+)
+def test_live_fire_needs_a_theatre_and_acts_need_china_involved(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

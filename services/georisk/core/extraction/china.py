@@ -10,6 +10,8 @@ friction, dominance and rivalry are 1.
 
 from __future__ import annotations
 
+import re
+
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups
@@ -90,8 +92,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Fujian",
     ),
     "severe": (
-        "live-fire",
-        "live fire",
         "encircl*",
         "blockad*",
         "collid*",
@@ -122,10 +122,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "air defence identification zone",
         "air defense identification zone",
         "water-cannon*",
-        "harass*",
         "dangerous manoeuvr*",
         "dangerous maneuv*",
-        "intercept*",
         "incursion*",
         "intrusion*",
         "radar lock*",
@@ -134,10 +132,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "lock-on*",
         "fire-control radar",
         "laser*",
-        "boarded",
-        "boarding",
-        "seiz*",
-        "detain*",
         "arrest*",
         "sanction*",
         "countermeasure*",
@@ -162,8 +156,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "beaten",
         "beat up",
         "beating of",
-        "expel*",
-        "expul*",
         "entry ban*",
         "asset freeze*",
         "import ban*",
@@ -195,6 +187,18 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "confront*",
         "unreliable entity",
     ),
+    # Acts done to someone: an incident when China does or suffers them ("the coast guard
+    # seized", "detained a Chinese-crewed ship"), not when rebels seize a mine that supplies China.
+    "agentive": (
+        "harass*",
+        "intercept*",
+        "boarded",
+        "boarding",
+        "seiz*",
+        "detain*",
+        "expel*",
+        "expul*",
+    ),
     # Military assets are an incident when they are China's: "32 Chinese military aircraft
     # crossed...", not "cooperation on a fighter jet, as both voiced concern over China".
     "asset": (
@@ -208,6 +212,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "fighter jet*",
         "aircraft carrier*",
     ),
+    # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
+    # Taiwan"); elsewhere, say off another country's coast, it is an incident.
+    "live fire": ("live-fire", "live fire"),
     # Drills are incidents; drills around the island are encirclement, a severe act.
     "drill": (
         "drill*",
@@ -309,6 +316,30 @@ def owned(assets: list[Hit], actors: list[Hit]) -> list[Hit]:
     ]
 
 
+# China after the act in the same clause is its object or agent ("detained a ship with Chinese
+# crew", "seized by the Chinese coast guard"); after a clause break it is context ("rebels
+# seize a mine, clouding supply to China").
+OBJECT_REACH = 40
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def involving_china(acts: list[Hit], actors: list[Hit], text: str) -> list[Hit]:
+    """The acts a China actor does or suffers: named before them in the sentence, or just
+    after them in the same clause."""
+    chosen = []
+    for act in acts:
+        for actor in actors:
+            if actor.sentence != act.sentence:
+                continue
+            gap = actor.start - act.start
+            if gap < 0 or (
+                gap <= OBJECT_REACH and not _CLAUSE_BREAK.search(text, act.start, actor.start)
+            ):
+                chosen.append(act)
+                break
+    return chosen
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors = hits.get("actor", [])
@@ -319,18 +350,24 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     drills = affirmed(doc, hits.get("drill", []))
     encircling = near(hits.get("around", []), drills) & actor_near
     severe_hits = affirmed(doc, hits.get("severe", []))
-    severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling
+    live_fire = affirmed(doc, hits.get("live fire", []))
+    theatre_fire = near(live_fire, hits.get("theatre", []), window=1) & actor_near
+    severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling | theatre_fire
     cyber = {hit.sentence for hit in hits.get("cyber", [])}
     # An attack or espionage in a cyber sentence is a cyber incident: China's share of it is
     # attribution (1).
     attacks = near(affirmed(doc, hits.get("attack", [])), actors)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     incidents = (
-        affirmed(doc, hits.get("incident", [])) + drills + owned(hits.get("asset", []), actors)
+        affirmed(doc, hits.get("incident", []))
+        + drills
+        + live_fire
+        + owned(hits.get("asset", []), actors)
+        + involving_china(affirmed(doc, hits.get("agentive", [])), actors, doc.text)
     )
     incident = near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber)
     friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
-    first_severe = first_offsets(severe_hits + hits.get("around", []))
+    first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))
     firm_severe = {
         s
         for s in severe
@@ -352,6 +389,17 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         tiers = [incident, friction]
     else:
         return reading(0, 0, ("china",), None)
-    groups = ("severe", "around", "incident", "drill", "zone", "attack", "friction", "cyber")
+    groups = (
+        "severe",
+        "live fire",
+        "around",
+        "incident",
+        "agentive",
+        "drill",
+        "zone",
+        "attack",
+        "friction",
+        "cyber",
+    )
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)
