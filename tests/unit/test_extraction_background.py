@@ -95,7 +95,10 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Analysis: why the strait is a flashpoint", True),
         ("Ransomware explained: how attacks work", True),
         ("Are attackers already embedded in critical infrastructure?", True),
+        ("Five geopolitical risks investors should watch in 2025", True),
+        ("10 things to know about the rare earth curbs", True),
         ("China bans gallium exports to the US", False),
+        ("Three Chinese coast guard ships enter Japanese waters", False),
         ("Explosion at plant kills two", False),
     ],
 )

@@ -158,3 +158,12 @@ def test_one_port_operator_is_a_moderate_incident() -> None:
         "A hacktivist group claimed responsibility for the attack."
     )
     assert reading_of(title, text) == (2, "act")
+
+
+def test_a_national_emergency_is_a_nationwide_attack() -> None:
+    title = "Government declares national emergency as ransomware cripples ministries"
+    text = (
+        "The Conti ransomware attack crippled the systems of several ministries. Tax and "
+        "customs systems were taken offline by the attack for weeks."
+    )
+    assert reading_of(title, text) == (3, "act")

@@ -119,3 +119,15 @@ def test_consequences_hedged_after_a_ban_leave_the_ban_stated() -> None:
         "could drive up prices for chipmakers."
     )
     assert level(title, text) == 3
+
+
+def test_an_export_suspension_is_a_ban_for_its_duration() -> None:
+    title = "Congo suspends cobalt exports for four months"
+    text = "The world's largest producer suspended exports of cobalt on Saturday to curb a glut."
+    assert level(title, text) == 3
+
+
+def test_agreeing_to_invest_in_supply_is_a_development() -> None:
+    title = "Australia and India agree to jointly invest in lithium projects"
+    text = "The two governments will fund lithium and cobalt mines to diversify supply."
+    assert level(title, text) == 2

@@ -31,7 +31,10 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 # Headlines that label their own register: the rubric puts explainers and opinion at 1.
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
-    r"|perspective|view)\s*[:|]|\bexplain(?:ed|er)\b",
+    r"|perspective|view)\s*[:|]|\bexplain(?:ed|er)\b"
+    # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
+    r"|^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
+    r"(?:things|ways|reasons|lessons|questions|charts|takeaways|risks|trends|facts)\b",
     re.IGNORECASE,
 )
 

@@ -142,6 +142,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "critical infrastructure",
         "critical national infrastructure",
         "nationwide",
+        "national emergency",
+        "state of emergency",
         "national security",
         "telecom*",
         "ISPs",

@@ -79,6 +79,16 @@ ACTS: dict[str, tuple[str, ...]] = {
         "prohibit*",
         "embargo*",
         "outright ban*",
+        # A suspension of exports is a ban for its duration (Zimbabwe's "freeze on exports").
+        "suspends exports",
+        "suspended exports",
+        "suspend exports",
+        "suspension of exports",
+        "export suspension*",
+        "halts exports",
+        "halted exports",
+        "export freeze",
+        "freeze on exports",
         "chokes off",
         "choke off",
         "cut off",
@@ -138,6 +148,11 @@ ACTS: dict[str, tuple[str, ...]] = {
     # A concrete new source of supply or a deal for one: a measure, not commentary.
     "development": (
         "offtake",
+        # Governments or firms agreeing to put money into supply: a concrete development.
+        "invest",
+        "invests",
+        "invested",
+        "jointly invest",
         "strategic project*",
         "refiner*",
         "separated",
