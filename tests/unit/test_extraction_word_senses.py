@@ -97,3 +97,9 @@ def test_weather_sport_and_idioms_read_as_nothing(
     dimension: Dimension, title: str, text: str
 ) -> None:
     assert level(dimension, title, text) == 0
+
+
+def test_market_dominance_is_no_china_tension() -> None:
+    title = "Allies sign critical minerals framework"
+    text = "The allies seek to counter China's dominance of rare earths with new mines."
+    assert level("china_tension", title, text) == 0

@@ -253,7 +253,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "friction": (
         "tension*",
         "dispute*",
-        "dominance",
         "assertive*",
         "threat*",
         "rift",
