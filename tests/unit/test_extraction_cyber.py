@@ -167,3 +167,9 @@ def test_a_national_emergency_is_a_nationwide_attack() -> None:
         "customs systems were taken offline by the attack for weeks."
     )
     assert reading_of(title, text) == (3, "act")
+
+
+def test_a_warship_intrusion_is_no_cyber_incident() -> None:
+    title = "Japan protests Chinese carrier intrusion"
+    text = "Japan summoned China's envoy over the intrusion into its territorial waters."
+    assert reading_of(title, text)[0] == 0

@@ -60,7 +60,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "data leak*",
         "hacked",
         "DDoS*",
-        "intrusion*",
+        # Qualified: a warship's "intrusion" into territorial waters is no cyber incident.
+        "network intrusion*",
+        "computer intrusion*",
+        "cyber intrusion*",
+        "intrusion detection",
         "unauthorized access",
         "unauthorised access",
         "hack attack*",
@@ -135,6 +139,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "exploit*",
         "vulnerabilit*",
         "IT systems",
+        # What "cybersecurity" (a topic through "cyber*") is called in plain words.
+        "network security",
+        "information security",
         "IT outage",
         "compromised",  # not "a compromise" in political copy
     ),
@@ -144,6 +151,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "nationwide",
         "national emergency",
         "state of emergency",
+        "national data cent*",
         "national security",
         "telecom*",
         "ISPs",
