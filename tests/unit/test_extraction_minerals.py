@@ -131,3 +131,25 @@ def test_agreeing_to_invest_in_supply_is_a_development() -> None:
     title = "Australia and India agree to jointly invest in lithium projects"
     text = "The two governments will fund lithium and cobalt mines to diversify supply."
     assert level(title, text) == 2
+
+
+def test_a_ban_announced_for_later_is_a_threat() -> None:
+    title = "Malaysia to ban exports of raw rare earths"
+    text = "The government will ban the export of raw rare earths to build a processing industry."
+    assert level(title, text) == 2
+
+
+def test_a_generic_noun_near_a_material_is_no_development() -> None:
+    title = "Fire crews warn residents not to bin lithium batteries"
+    text = (
+        "A lithium battery thrown in household waste started a fire at a recycling centre. "
+        "The facility was closed for two days."
+    )
+    assert level(title, text) == 0
+
+
+@pytest.mark.parametrize("material", ["bauxite", "vanadium", "tantalum", "niobium"])
+def test_critical_raw_materials_are_tracked(material: str) -> None:
+    title = f"Guinea halts {material} exports"
+    text = f"Guinea suspended exports of {material} after revoking a mining licence."
+    assert level(title, text) >= 2

@@ -8,6 +8,7 @@ market commentary and supply-chain talk are 1. Scope materials extend the materi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
@@ -66,6 +67,27 @@ MATERIALS: tuple[str, ...] = (
     "copper",
     "uranium",
     "titanium",
+    # The rest of the EU's 2023 critical raw materials list, where the name is unambiguous
+    # (not arsenic, helium, platinum or aluminium, which news uses in other senses).
+    "bauxite",
+    "alumina",
+    "baryte",
+    "barite",
+    "beryllium",
+    "borate*",
+    "coking coal",
+    "fluorspar",
+    "hafnium",
+    "niobium",
+    "phosphate rock",
+    "platinum group metal*",
+    "PGMs",
+    "palladium",
+    "rhodium",
+    "silicon metal",
+    "strontium",
+    "tantalum",
+    "vanadium",
 )
 
 ACTS: dict[str, tuple[str, ...]] = {
@@ -167,10 +189,14 @@ ACTS: dict[str, tuple[str, ...]] = {
         "sediment",
         "retriev*",
         "preferred shares",
+        "price floor",
+    ),
+    # Generic nouns ("plant", "deal"): a development only in the material's own sentence, so
+    # a fire that "closed the facility" after a lithium battery story is none.
+    "venture": (
         "stake",
         "deal",
         "agreement",
-        "price floor",
         "plant",
         "facility",
         "contract",
@@ -217,6 +243,10 @@ ACTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# "Malaysia to ban...", "will ban": a ban announced for later is a threat, not yet the act.
+_ANNOUNCED = re.compile(r"\b(?:to|will)\s+$")
+
+
 @cache
 def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
     return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
@@ -230,14 +260,22 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     ban = near(hits.get("ban", []), material, window=1) & near(material, material)
     control = near(hits.get("control", []), material, window=1)
     disruption = near(hits.get("disruption", []), material)
-    development = near(hits.get("development", []), material, window=1)
+    development = near(hits.get("development", []), material, window=1) | near(
+        hits.get("venture", []), material
+    )
     market = near(hits.get("market", []) + hits.get("chain", []), material)
     field = near(hits.get("field", []), material)
     # A piece about a material (named in the title) that talks supply or markets anywhere.
     about = any(h.sentence == 0 for h in material) and doc.title_end > 0
     talk = {h.sentence for h in hits.get("chain", []) + hits.get("field", [])} if about else set()
     first_ban = first_offsets(hits.get("ban", []))
-    firm_ban = {s for s in ban if context.in_lead(s) and not context.hedged(s, at=first_ban.get(s))}
+    firm_ban = {
+        s
+        for s in ban
+        if context.in_lead(s)
+        and not context.hedged(s, at=first_ban.get(s))
+        and not _ANNOUNCED.search(doc.text, max(0, first_ban[s] - 8), first_ban[s])
+    }
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)
@@ -259,6 +297,16 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         tiers = [concrete, development, market, field, talk]
     else:
         return reading(0, 0, ("minerals",), None)
-    groups = ("ban", "control", "disruption", "development", "material", "market", "chain", "field")
+    groups = (
+        "ban",
+        "control",
+        "disruption",
+        "development",
+        "venture",
+        "material",
+        "market",
+        "chain",
+        "field",
+    )
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, kind)
