@@ -220,3 +220,28 @@ def test_live_fire_needs_a_theatre_and_acts_need_china_involved(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Beijing downgrades ties with Vilnius",
+            "China downgraded diplomatic relations with Lithuania over the Taiwanese office.",
+            2,
+        ),
+        (
+            "Beijing warns senator",
+            "China said the senator would pay a heavy price for his visit to Taipei.",
+            2,
+        ),
+        (
+            # China is the object of "squeezes", not of the seizure.
+            "Rebel seizure of Kachin mining hub squeezes China's rare earth supply",
+            "Analysts expect higher prices for heavy rare earths.",
+            0,
+        ),
+    ],
+)
+def test_diplomatic_measures_and_context_objects(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -41,7 +41,8 @@ _ANALYSIS_TITLE = re.compile(
 
 def analysis_title(title: str) -> bool:
     """A headline asked as a question, or labelled opinion, analysis or explainer."""
-    return title.endswith("?") or _ANALYSIS_TITLE.search(title) is not None
+    # "Should New Zealand join AUKUS? The debate heats up": a question before a standfirst.
+    return "?" in title or _ANALYSIS_TITLE.search(title) is not None
 
 
 def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:

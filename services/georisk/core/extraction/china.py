@@ -178,6 +178,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "severed",
         "severing",
         "stern warning",
+        # The PRC's threat formula and diplomatic downgrades.
+        "heavy price",
+        "pay a price",
+        "pay the price",
+        "downgrad*",
+        "recalled its ambassador",
+        "recalls its ambassador",
         # Beijing's formal protest: "lodged stern representations".
         "stern representations",
         "solemn representations",
@@ -318,7 +325,7 @@ def owned(assets: list[Hit], actors: list[Hit]) -> list[Hit]:
 # China after the act in the same clause is its object or agent ("detained a ship with Chinese
 # crew", "seized by the Chinese coast guard"); after a clause break it is context ("rebels
 # seize a mine, clouding supply to China").
-OBJECT_REACH = 40
+OBJECT_REACH = 30  # a short object phrase: "detained a cargo ship with Chinese crew"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 
 

@@ -58,6 +58,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "defence partnership",
         "defense partnership",
         "strategic partnership",
+        "trilateral partnership",
     ),
     "sign": (
         # Spelled out: a stem would take "significant" and "signal".
