@@ -107,3 +107,12 @@ def test_ministers_agreeing_to_cooperate_is_ministerial_cooperation() -> None:
         "agreeing to cooperate on defence equipment and cyber security."
     )
     assert level(title, text) == 2
+
+
+def test_an_export_control_on_critical_minerals_is_no_partnership() -> None:
+    title = "China to require export permits for graphite from December"
+    text = (
+        "China will require export permits for graphite, the commerce ministry said, the "
+        "latest move to control supplies of critical minerals to the United States and Japan."
+    )
+    assert level(title, text) == 0
