@@ -128,3 +128,12 @@ def test_the_longer_congo_name_wins() -> None:
     text = "Cobalt prices surged after the Democratic Republic of Congo suspended exports."
     article = Article(id="t", title="Cobalt exports suspended", text=text)
     assert extract_article(article, default_scope()).countries == ("CD",)
+
+
+def test_named_states_leave_out_adjectives() -> None:
+    from georisk.core.extraction.document import Document
+
+    doc = Document.of("Britain signs pact with a Japanese garden", "Tokyo welcomed it.")
+    found = countries.located(doc)
+    assert countries.named_states(doc, found, len(doc.text)) == frozenset({"GB", "JP"})
+    assert countries.named_states(doc, found, doc.title_end) == frozenset({"GB"})

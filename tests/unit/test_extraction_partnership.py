@@ -116,3 +116,26 @@ def test_an_export_control_on_critical_minerals_is_no_partnership() -> None:
         "latest move to control supplies of critical minerals to the United States and Japan."
     )
     assert level(title, text) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Institutions, not states: a demonym modifies a garden.
+            "Kew and Japanese botanic garden sign cherry conservation partnership",
+            "The Royal Botanic Gardens, Kew, has signed a partnership agreement with a Japanese "
+            "botanic garden to collaborate on wild cherries. British and Japanese scientists "
+            "will exchange seeds.",
+            0,
+        ),
+        (
+            # States named as the parties sign for their governments.
+            "Britain and Japan sign defence agreement",
+            "Britain and Japan signed an agreement on Tuesday allowing joint exercises.",
+            2,
+        ),
+    ],
+)
+def test_a_partnership_is_between_states(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -146,6 +146,7 @@ PEOPLE: dict[str, str] = {
 }
 PLURAL_ENDINGS = ("an", "i", "o")
 CAPITALS: set[str] = set()  # filled by `name_table`
+DEMONYMS: set[str] = set(PEOPLE) | {"Philippine", "Filipinos", "Scottish", "Welsh", "Britons"}
 
 # Names that are mostly something else in news text (a US state, a first name, a place in
 # another country, a sea) and so are not evidence of a country on their own.
@@ -251,6 +252,8 @@ def name_table() -> dict[str, str]:
                 CAPITALS.add(str(capital))
         demonym = info.get("demonym")
         add(demonym, code, population)
+        if _usable(demonym):
+            DEMONYMS.update((str(demonym), f"{demonym}s"))
         if (
             isinstance(demonym, str)
             and demonym.endswith(PLURAL_ENDINGS)
@@ -301,6 +304,20 @@ def mentions(text: str) -> Counter[str]:
 def located(doc: Document) -> list[tuple[str, int]]:
     """Every country mention of a document as (code, offset), in text order."""
     return [(code, m.start()) for m in _pattern().finditer(doc.text) if (code := _code(m.group()))]
+
+
+def named_states(doc: Document, found: list[tuple[str, int]], end: int) -> frozenset[str]:
+    """States named before `end` by a name, capital or metonym, not only by an adjective:
+    "Britain and Japan signed", not "a Japanese botanic garden"."""
+    name_table()  # fills DEMONYMS
+    named = set()
+    for code, offset in found:
+        if offset >= end:
+            break
+        match = _pattern().match(doc.text, offset)
+        if match is not None and _normalise(match.group()) not in DEMONYMS:
+            named.add(code)
+    return frozenset(named)
 
 
 def resolve(name: str) -> str | None:

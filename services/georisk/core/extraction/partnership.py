@@ -134,6 +134,19 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "department",
         "officials",
     ),
+    # Governments acting: an agreement between two botanic gardens or universities is no
+    # partnership of states, however formally it is signed.
+    "state": (
+        "government",
+        "governments",
+        "government's",
+        "the two nations",
+        "both nations",
+        "state visit",
+        "cabinet",
+        "administration",
+        "parliament",
+    ),
     "cooperation": (
         "cooperat*",
         "co-operat*",
@@ -218,13 +231,18 @@ def read_partnership(
         if context.in_lead(s) and not context.hedged(s) and s in officials
     }
     allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
-    if treaty_signed or led:
+    statal = bool(
+        leaders or ministers or groupings or hits.get("state") or context.named_in_lead & allied
+    )
+    if statal and (treaty_signed or led):
         level, support = 3, treaty_signed | led
         tiers = [treaty_signed, led]
-    elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
+    elif statal and (
+        firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal))
+    ):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
-    elif signed or len(cooperation) >= 2 or allied_cooperation:
+    elif statal and (signed or len(cooperation) >= 2 or allied_cooperation):
         level, support = 1, cooperation | formal
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:
