@@ -309,13 +309,18 @@ def located(doc: Document) -> list[tuple[str, int]]:
 def named_states(doc: Document, found: list[tuple[str, int]], end: int) -> frozenset[str]:
     """States named before `end` by a name, capital or metonym, not only by an adjective:
     "Britain and Japan signed", not "a Japanese botanic garden"."""
-    name_table()  # fills DEMONYMS
-    named = set()
+    table = name_table()  # also fills DEMONYMS
+    pattern, named = _pattern(), set()
     for code, offset in found:
         if offset >= end:
             break
-        match = _pattern().match(doc.text, offset)
-        if match is not None and _normalise(match.group()) not in DEMONYMS:
+        match = pattern.match(doc.text, offset)
+        if match is None:
+            continue
+        form = match.group()
+        if form not in table:  # most mentions are spelled as listed; normalise the rest
+            form = _normalise(form)
+        if form not in DEMONYMS:
             named.add(code)
     return frozenset(named)
 
