@@ -77,6 +77,11 @@ def test_attack_without_cyber_topic_is_not_cyber() -> None:
             "Fleet of attack submarines ordered",
             "The navy ordered three attack submarines; the contract also covers cyber training.",
         ),
+        (
+            "Start your cyber security career: 12-week part-time bootcamp",
+            "On this course you'll learn threat detection, incident response and ethical "
+            "hacking in hands-on modules. No experience needed; enrol by March.",
+        ),
     ],
 )
 def test_cyber_hard_negatives_stay_at_zero(title: str, text: str) -> None:
