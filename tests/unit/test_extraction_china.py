@@ -245,3 +245,9 @@ def test_live_fire_needs_a_theatre_and_acts_need_china_involved(
 )
 def test_diplomatic_measures_and_context_objects(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+def test_a_deadly_border_clash_is_severe() -> None:
+    title = "Indian Army says 20 soldiers killed in clash with Chinese troops"
+    text = "Twenty Indian soldiers were killed in a violent border clash with Chinese troops."
+    assert level(title, text) == 3

@@ -153,3 +153,23 @@ def test_critical_raw_materials_are_tracked(material: str) -> None:
     title = f"Guinea halts {material} exports"
     text = f"Guinea suspended exports of {material} after revoking a mining licence."
     assert level(title, text) >= 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Congo suspends cobalt exports for four months", "The suspension starts on Saturday.", 3),
+        (
+            "Guinea revokes bauxite licence, halting exports from one mine",
+            "The mining ministry revoked the licence of the bauxite venture.",
+            2,
+        ),
+        (
+            "China bans export of rare earth processing technology",
+            "China banned the export of technology used to extract and separate rare earths.",
+            2,
+        ),
+    ],
+)
+def test_what_a_ban_stops(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

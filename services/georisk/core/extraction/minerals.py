@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
-from georisk.core.extraction.document import Document
+from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import (
     Context,
@@ -131,6 +131,7 @@ ACTS: dict[str, tuple[str, ...]] = {
         "dual-use",
     ),
     "disruption": (
+        "freez*",
         "shortage*",
         "disrupt*",
         "suspend*",
@@ -243,6 +244,17 @@ ACTS: dict[str, tuple[str, ...]] = {
 }
 
 
+_STOPS = ("suspend", "freez")  # decreed; "halting exports from a mine" is a disruption
+# "banned the export of technology used to extract rare earths": know-how, not the mineral.
+_KNOW_HOW = re.compile(r"\b(?:technolog\w*|know-how|equipment|expertise)\b")
+
+
+def _bans_know_how(text: str, at: int, material: list[Hit]) -> bool:
+    """Whether what the ban at `at` names before its material is technology, not the mineral."""
+    after = [h.start for h in material if h.start > at]
+    return bool(after) and _KNOW_HOW.search(text, at, min(after)) is not None
+
+
 # "Malaysia to ban...", "will ban": a ban announced for later is a threat, not yet the act.
 _ANNOUNCED = re.compile(r"\b(?:to|will)\s+$")
 
@@ -258,6 +270,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     if not material:
         return reading(0, 0, (), None)
     ban = near(hits.get("ban", []), material, window=1) & near(material, material)
+    # "Congo suspends cobalt exports": stopping a material's exports is a ban for its time.
+    stops = [h for h in hits.get("disruption", []) if h.text.startswith(_STOPS)]
+    exports = [h for h in hits.get("market", []) if h.text == "exports"]
+    ban |= near(stops, exports) & near(material, exports)
     control = near(hits.get("control", []), material, window=1)
     disruption = near(hits.get("disruption", []), material)
     development = near(hits.get("development", []), material, window=1) | near(
@@ -269,12 +285,14 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     about = any(h.sentence == 0 for h in material) and doc.title_end > 0
     talk = {h.sentence for h in hits.get("chain", []) + hits.get("field", [])} if about else set()
     first_ban = first_offsets(hits.get("ban", []))
+    first_ban.update({h.sentence: h.start for h in stops if h.sentence not in first_ban})
     firm_ban = {
         s
         for s in ban
         if context.in_lead(s)
         and not context.hedged(s, at=first_ban.get(s))
         and not _ANNOUNCED.search(doc.text, max(0, first_ban[s] - 8), first_ban[s])
+        and not _bans_know_how(doc.text, first_ban[s], material)
     }
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
