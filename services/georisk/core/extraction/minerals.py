@@ -249,10 +249,18 @@ _STOPS = ("suspend", "freez")  # decreed; "halting exports from a mine" is a dis
 _KNOW_HOW = re.compile(r"\b(?:technolog\w*|know-how|equipment|expertise)\b")
 
 
+_HEAD_REACH = 40  # "rare earth processing technology": the head noun follows the material
+
+
 def _bans_know_how(text: str, at: int, material: list[Hit]) -> bool:
-    """Whether what the ban at `at` names before its material is technology, not the mineral."""
+    """Whether what the ban at `at` stops is technology for a material, not the material:
+    named between the ban and the material, or as the head noun just after it."""
     after = [h.start for h in material if h.start > at]
-    return bool(after) and _KNOW_HOW.search(text, at, min(after)) is not None
+    if not after:
+        return False
+    first = min(after)
+    head = text[first : first + _HEAD_REACH].split(",")[0]
+    return _KNOW_HOW.search(text, at, first) is not None or _KNOW_HOW.search(head) is not None
 
 
 # "Malaysia to ban...", "will ban": a ban announced for later is a threat, not yet the act.
