@@ -139,3 +139,25 @@ def test_an_export_control_on_critical_minerals_is_no_partnership() -> None:
 )
 def test_a_partnership_is_between_states(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # The threat actor as a party: détente, not risk-offsetting partnership.
+            "Biden and Xi agree to restore military communications",
+            "US President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to "
+            "cooperate on curbing fentanyl and to resume military talks.",
+            1,
+        ),
+        (
+            "UK and Japan sign defence pact to counter China",
+            "Prime Ministers Rishi Sunak and Fumio Kishida signed the pact in London to counter "
+            "China's growing assertiveness.",
+            3,
+        ),
+    ],
+)
+def test_the_threat_actor_as_a_party(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

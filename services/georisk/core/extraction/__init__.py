@@ -76,6 +76,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         analysis_title=analysis_title(title),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
         named_in_lead=countries.named_states(original, found, _lead_end(original)),
+        mentions=tuple(found),
     )
     principal = countries.principal(original, found)
     allies = frozenset(counts) & scope.interested

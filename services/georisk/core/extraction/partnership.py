@@ -15,7 +15,14 @@ from functools import cache
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
-from georisk.core.extraction.rules import Context, affirmed, evidence_of, near, reading
+from georisk.core.extraction.rules import (
+    Context,
+    affirmed,
+    evidence_of,
+    first_offsets,
+    near,
+    reading,
+)
 from georisk.scopes import ScopeConfig
 
 GROUPINGS: tuple[str, ...] = (
@@ -194,6 +201,17 @@ def _allied_sentences(context: Context, groupings: list[Hit], allied: frozenset[
     return grouped | pairs
 
 
+def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str]) -> set[int]:
+    """Sentences where a threat actor is named before the signing verb, as a party."""
+    first_sign = first_offsets(signs)
+    parties = set()
+    for code, offset in context.mentions:
+        sentence = context.original.sentence_of(offset)
+        if code in threats and offset < first_sign.get(sentence, -1):
+            parties.add(sentence)
+    return parties
+
+
 def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> set[int]:
     """Sentences naming an allied state, or opening the body under a title that names one."""
     named = {s for s, codes in context.countries_by_sentence.items() if codes & allied}
@@ -219,7 +237,10 @@ def read_partnership(
     ) | near(treaty + instrument, groupings, window=1)
     leaders = {h.sentence for h in hits.get("leader", [])}
     ministers = {h.sentence for h in hits.get("minister", [])}
-    firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)}
+    # "Biden and Xi agreed...": the threat actor as a party offsets no risk from it, whereas
+    # "the UK and Japan signed a pact to counter China" names it after the verb.
+    with_threat = _threat_parties(context, hits.get("sign", []), frozenset(scope.threat_actors))
+    firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)} - with_threat
     treaty_signed = firm & {h.sentence for h in treaty}
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
     cooperation = {h.sentence for h in hits.get("cooperation", [])}
@@ -229,7 +250,7 @@ def read_partnership(
         s
         for s in near(hits.get("cooperation", []), hits.get("sign", []))
         if context.in_lead(s) and not context.hedged(s) and s in officials
-    }
+    } - with_threat
     allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
     statal = bool(
         leaders or ministers or groupings or hits.get("state") or context.named_in_lead & allied

@@ -166,6 +166,7 @@ class Context:
     analysis_title: bool  # a question, opinion, analysis or explainer headline
     countries_by_sentence: Mapping[int, frozenset[str]]
     named_in_lead: frozenset[str] = frozenset()  # states named in the lead, not by adjective
+    mentions: tuple[tuple[str, int], ...] = ()  # every country mention as (code, offset)
 
     def hedged(self, sentence: int, *, rehearsal: bool = True, at: int | None = None) -> bool:
         """Whether a hedge word qualifies the sentence; `rehearsal=False` ignores the
