@@ -147,8 +147,8 @@ def test_a_partnership_is_between_states(title: str, text: str, expected: int) -
         (
             # The threat actor as a party: détente, background at most.
             "Biden and Xi agree to restore military communications",
-            "US President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to "
-            "cooperate on curbing fentanyl and to resume military talks.",
+            "The two leaders, US President Joe Biden and Chinese President Xi Jinping, agreed "
+            "on Wednesday to cooperate on curbing fentanyl and to resume military talks.",
             1,
         ),
         (
