@@ -18,10 +18,15 @@ _END = "\x01"  # trie marker: the word may end here
 Trie = dict[str, "Trie"]
 
 
+# Characters `_char_pattern` renders alike share one trie key, so "b-b" and "b b" are one
+# word (matched by the first list that has it), not two branches matching the same text.
+_SAME = str.maketrans({"-": " ", "’": "'"})
+
+
 def _insert(trie: Trie, word: str) -> None:
     stem = word.endswith("*")
     node = trie
-    for char in word.rstrip("*"):
+    for char in word.rstrip("*").translate(_SAME):
         node = node.setdefault(char, {})
     node.setdefault(_STEM if stem else _END, {})
 
@@ -114,7 +119,7 @@ def _insert_labelled(trie: Trie, word: str, label: str) -> None:
     """
     stem = word.endswith("*")
     node = trie
-    for char in word.rstrip("*"):
+    for char in word.rstrip("*").translate(_SAME):
         if _claimed(node, label, ending=not (char.isalnum() or char == "_")):
             return
         node = node.setdefault(char, {})
