@@ -97,6 +97,7 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Are attackers already embedded in critical infrastructure?", True),
         ("Five geopolitical risks investors should watch in 2025", True),
         ("Should New Zealand join AUKUS Pillar II? The debate heats up", True),
+        ("Five years on, Indonesia's nickel gamble has remade the market", True),
         ("10 things to know about the rare earth curbs", True),
         ("China bans gallium exports to the US", False),
         ("Three Chinese coast guard ships enter Japanese waters", False),

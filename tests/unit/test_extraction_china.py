@@ -251,3 +251,9 @@ def test_a_deadly_border_clash_is_severe() -> None:
     title = "Indian Army says 20 soldiers killed in clash with Chinese troops"
     text = "Twenty Indian soldiers were killed in a violent border clash with Chinese troops."
     assert level(title, text) == 3
+
+
+def test_tariffs_imposed_on_china_are_a_measure() -> None:
+    title = "EU imposes definitive tariffs on Chinese electric vehicles"
+    text = "The EU imposed definitive tariffs of up to 35% on Chinese electric vehicles."
+    assert level(title, text) == 2

@@ -178,3 +178,19 @@ def test_a_warship_intrusion_is_no_cyber_incident() -> None:
     title = "Japan protests Chinese carrier intrusion"
     text = "Japan summoned China's envoy over the intrusion into its territorial waters."
     assert reading_of(title, text)[0] == 0
+
+
+def test_agencies_warning_that_hackers_have_compromised_networks_state_the_act() -> None:
+    title = "Five Eyes agencies warn Chinese state hackers are in critical infrastructure"
+    text = (
+        "Security agencies warned that a state-sponsored group known as Volt Typhoon has "
+        "compromised the IT networks of critical infrastructure operators. The intrusions "
+        "gave the group access to water and energy systems, the agencies said."
+    )
+    assert reading_of(title, text) == (3, "act")
+
+
+def test_a_game_review_is_no_incident() -> None:
+    title = "Cyberpunk 2077: Phantom Liberty review"
+    text = "Players can breach enemy cyberware and turn security cameras against their owners."
+    assert reading_of(title, text)[0] == 0

@@ -32,6 +32,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
     r"|perspective|view)\s*[:|]|\bexplain(?:ed|er)\b"
+    # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
+    r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
     r"|^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
     r"(?:things|ways|reasons|lessons|questions|charts|takeaways|risks|trends|facts)\b",

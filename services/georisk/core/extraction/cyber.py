@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document
-from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.lexicon import compile_groups, lower_ascii
 from georisk.core.extraction.rules import (
     Context,
     affirmed,
@@ -202,6 +202,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 _PATTERN = compile_groups(VOCABULARY)
+GENERIC_CAMPAIGN = frozenset(
+    lower_ascii(word)
+    for word in VOCABULARY["campaign"]
+    if word.endswith(("backed", "sponsored", "affiliated", "linked", "state"))
+) | {"state actor", "state actors"}
 
 
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
@@ -219,13 +224,20 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     campaign = near(hits.get("campaign", []), acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()
-    firm = {s for s in campaign | scaled if context.in_lead(s) and not context.hedged(s)}
+    firm = {
+        s
+        for s in campaign | scaled
+        if context.in_lead(s) and not context.hedged(s, at=first_act.get(s))
+    }
     framing = hits.get("policy", []) + hits.get("field", [])
     background = near(topic, framing) | {h.sentence for h in topic}
     if context.genres and len(incident) < 3:
         return reading(0, 0, ("cyber",), None)
+    # A named state campaign stated as an act in the lead is the rubric's "attribution of a
+    # major state campaign (Volt Typhoon, Salt Typhoon)"; a generic "state-backed" needs more.
+    named = {h.sentence for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN}
     kind: SignalKind
-    if firm and len(stated) >= 2:
+    if firm and (len(stated) >= 2 or firm & stated & named):
         level, kind, support = 3, "act", firm | stated
         tiers = [firm, stated]
     elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):

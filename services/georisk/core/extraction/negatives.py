@@ -73,6 +73,8 @@ EXCLUSION_PHRASES = (
     "hackathon*",
     "Hackney",
     "Cybertruck*",
+    "Cyberpunk*",
+    "cyberware",
 )
 
 GENRES: dict[str, tuple[str, ...]] = {

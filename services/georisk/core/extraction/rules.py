@@ -154,6 +154,10 @@ def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
 
 
 _HEDGE_AFTER = 25  # characters after a decisive phrase that a hedge still qualifies
+# A perfect tense right before the phrase asserts it, unless a modal governs it ("may have").
+_ASSERTED = re.compile(
+    r"(?<!may )(?<!might )(?<!could )(?<!would )\b(?:has|have|had)\s+(?:been\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,8 @@ class Context:
         start = starts[sentence]
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
         if at is not None:
+            if _ASSERTED.search(text, max(start, at - 20), at):
+                return False  # "warned that hackers have compromised": the act is stated
             end = min(end, at + _HEDGE_AFTER)
         return any(
             rehearsal or not m.group().startswith(REHEARSALS)
