@@ -162,3 +162,12 @@ def test_a_partnership_is_between_states(title: str, text: str, expected: int) -
 def test_the_threat_actor_as_a_party(title: str, text: str, expected: int) -> None:
     got = level(title, text)
     assert got <= 1 if expected == 1 else got == expected
+
+
+def test_leaders_unveiling_a_pathway_is_a_leaders_instrument() -> None:
+    title = "AUKUS leaders unveil pathway for nuclear-powered submarines"
+    text = (
+        "President Joe Biden, Prime Minister Anthony Albanese and Prime Minister Rishi Sunak "
+        "announced the pathway for Australia to acquire nuclear-powered submarines."
+    )
+    assert level(title, text) == 3

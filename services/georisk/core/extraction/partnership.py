@@ -60,6 +60,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "framework",
         "charter",
         "initiative",
+        "roadmap",
+        "road map",
+        "communiqué",
+        "communique",
+        "vision statement",
+        "pathway",
         "deal",
         "security partnership",
         "defence partnership",
@@ -175,6 +181,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "co-authored",
         "jointly",
         "interoperab*",
+        # Leaders' commitments: "pledged to deepen", "agreed to hold annual summits".
+        "pledg*",
+        "commitment*",
+        "committed to",
+        "commit to",
+        "annual summit*",
+        "trilateral summit*",
+        "hotline",
     ),
 }
 
