@@ -257,3 +257,28 @@ def test_tariffs_imposed_on_china_are_a_measure() -> None:
     title = "EU imposes definitive tariffs on Chinese electric vehicles"
     text = "The EU imposed definitive tariffs of up to 35% on Chinese electric vehicles."
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Indian and Chinese troops clash at Arunachal border",
+            "Soldiers on both sides were injured after Indian and Chinese troops clashed.",
+            3,
+        ),
+        (
+            "China bans gallium exports to the United States",
+            "China banned exports of gallium to the United States with immediate effect.",
+            2,
+        ),
+        (
+            # A general licensing regime names no target.
+            "China tightens graphite licensing",
+            "China will require export licences for graphite products from December.",
+            0,
+        ),
+    ],
+)
+def test_clashes_and_targeted_export_bans(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -194,3 +194,9 @@ def test_a_game_review_is_no_incident() -> None:
     title = "Cyberpunk 2077: Phantom Liberty review"
     text = "Players can breach enemy cyberware and turn security cameras against their owners."
     assert reading_of(title, text)[0] == 0
+
+
+def test_a_quoted_denial_governs_the_phrase_after_it() -> None:
+    title = "Airport closure: substation fire not suspicious, police say"
+    text = 'The minister said there was "no suggestion" of a cyberattack behind the fire.'
+    assert reading_of(title, text)[0] == 0

@@ -171,3 +171,13 @@ def test_leaders_unveiling_a_pathway_is_a_leaders_instrument() -> None:
         "announced the pathway for Australia to acquire nuclear-powered submarines."
     )
     assert level(title, text) == 3
+
+
+def test_a_business_partnership_is_none() -> None:
+    title = "Record label and streaming platform announce strategic partnership"
+    text = (
+        # Adjectives name no state; "a US platform" (a noun used as one) is read as a name.
+        "A Japanese record label and an American streaming platform announced a strategic "
+        "partnership for anime soundtracks, the partners said."
+    )
+    assert level(title, text) == 0

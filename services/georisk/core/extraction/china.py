@@ -105,6 +105,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "border clash*",
         "violent clash*",
         "fatal clash*",
+        "troops clash*",
+        "soldiers clash*",
+        "forces clash*",
         "soldiers killed",
         "soldiers were killed",
         "troops killed",
@@ -229,6 +232,16 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "warplane*",
         "fighter jet*",
         "aircraft carrier*",
+    ),
+    # An export ban aimed at a named country is coercion (the dev set's ban on dual-use exports
+    # to Japan); a general licensing regime is a minerals story.
+    "export ban": (
+        "export ban*",
+        "bans exports",
+        "banned exports",
+        "banning exports",
+        "bans the export*",
+        "banned the export*",
     ),
     # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
     # Taiwan"); elsewhere, say off another country's coast, it is an incident.
@@ -382,7 +395,14 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         + owned(hits.get("asset", []), actors)
         + involving_china(affirmed(doc, hits.get("agentive", [])), actors, doc.text)
     )
-    incident = near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber)
+    targeted = {
+        s
+        for s in near(hits.get("export ban", []), actors)
+        if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
+    }
+    incident = (
+        near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
+    )
     friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
     first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))
     firm_severe = {

@@ -266,8 +266,9 @@ def read_partnership(
         if context.in_lead(s) and not context.hedged(s) and s in officials
     } - with_threat
     allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
+    blocs = [h for h in groupings if h.text != "partners"]  # "partners" is business talk too
     statal = bool(
-        leaders or ministers or groupings or hits.get("state") or context.named_in_lead & allied
+        leaders or ministers or blocs or hits.get("state") or context.named_in_lead & allied
     )
     if statal and (treaty_signed or led):
         level, support = 3, treaty_signed | led

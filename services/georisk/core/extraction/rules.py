@@ -73,14 +73,14 @@ _COPULA = (
 _NEGATION = re.compile(
     r"(?:\b(?:den(?:y|ies|ied|ying)"
     + _COPULA
-    + r"|no(?:\s+(?:sign|signs|evidence|indication|suggestion)\s+(?:of|that)"
+    + r"|no(?:\s+(?:sign|signs|evidence|indication|suggestion)[\"'”’]*\s+(?:of|that)"
     + _COPULA
     + r")?"
     r"|not(?:\s+(?:caused\s+by|the\s+result\s+of|due\s+to|linked\s+to|related\s+to|by|from))?"
     r"|never|without|rul(?:e|es|ed|ing)\s+out|rather\s+than|instead\s+of|unrelated\s+to"
     r"|false\s+(?:claims?|reports?|rumou?rs?)\s+(?:of|that)"
     r"|(?:was|were|had|has|have)\s+not(?:\s+been)?|wasn't|weren't|hasn't\s+been"
-    r"|hadn't\s+been)(?:\s+(?:any|a|an|such))?\s+)$",
+    r"|hadn't\s+been)[\"'”’]*(?:\s+(?:any|a|an|such))?\s+)$",
     re.IGNORECASE,
 )
 _NEGATION_REACH = 60  # characters before a hit: a cue further away governs something else
