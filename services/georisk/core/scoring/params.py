@@ -1,13 +1,14 @@
 """Every constant of the scoring method in one frozen record (docs/methodology.md explains each).
 
-Changing any value changes scores: bump `MODEL_VERSION` with it.
+Changing any value changes scores: bump `MODEL_VERSION` with it, and with the extractor's
+version too (`EXTRACTOR_VERSION`): levels feed every score, so a new extractor is a new method.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.1.0"
+MODEL_VERSION = "score-1.2.0"  # score-1.1.0 with extractor rules-12
 
 HOUR = 3600
 DAY = 24 * HOUR
