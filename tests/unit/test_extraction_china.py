@@ -282,3 +282,15 @@ def test_tariffs_imposed_on_china_are_a_measure() -> None:
 )
 def test_clashes_and_targeted_export_bans(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's foreign ministry accused the three countries of fuelling an arms race.",
+        "The statement criticised China's aggressive behaviour at sea.",
+        "Researchers catalogue Beijing's grey zone pressure on Taiwan.",
+    ],
+)
+def test_china_as_context_in_an_alliance_story_is_friction(text: str) -> None:
+    assert level("Leaders meet at summit", text) == 1

@@ -200,3 +200,16 @@ def test_a_quoted_denial_governs_the_phrase_after_it() -> None:
     title = "Airport closure: substation fire not suspicious, police say"
     text = 'The minister said there was "no suggestion" of a cyberattack behind the fire.'
     assert reading_of(title, text)[0] == 0
+
+
+@pytest.mark.parametrize("actor", ["UNC3886", "Storm-0558"])
+def test_vendor_names_for_threat_actors_are_campaigns(actor: str) -> None:
+    title = f"Singapore names {actor} as group attacking its critical infrastructure"
+    text = f"Officials said {actor} had breached systems at critical infrastructure operators."
+    assert reading_of(title, text)[0] >= 2
+
+
+def test_pre_positioning_in_networks_is_the_act() -> None:
+    title = "Agencies say Volt Typhoon has pre-positioned in US networks"
+    text = "Volt Typhoon hackers pre-positioned themselves in water and energy networks."
+    assert reading_of(title, text)[0] >= 2

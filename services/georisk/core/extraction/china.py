@@ -323,6 +323,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "militari*",
         "military pressure",
         "military activit*",
+        "accus*",
+        "criticis*",
+        "criticiz*",
+        "aggressive",
+        "aggression",
+        "arms race",
+        "grey zone",
+        "gray zone",
     ),
 }
 

@@ -47,6 +47,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Fancy Bear",
         "Cozy Bear",
         "Ministry of State Security",
+        # Vendors' names for threat actors: Mandiant "UNC3886", Microsoft "Storm-0558".
+        *(f"UNC{digit}*" for digit in "123456789"),
+        *(f"Storm-{digit}*" for digit in "0123456789"),
     ),
     # Words that are topic and act at once: "a cyberattack" needs no other verb.
     "incident": (
@@ -106,6 +109,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "targeting",
         "incident",
         "pen and paper",
+        # Volt Typhoon's allegation itself: hidden in networks, ready to disrupt.
+        "pre-position*",
+        "prepositioned",
         "access",
         "accessed",
         "accessing",
@@ -185,7 +191,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "active cyber defence",
         "resilience",
         "preempt*",
-        "pre-positioning",
     ),
     # Cyber as a field of cooperation or capability: background (1), never excluding an act.
     "field": (
