@@ -1,6 +1,6 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to E were read while tuning `rules-12`, and set F, the last, was read once and never
+Sets A to F were read while tuning `rules-12`, and set G, the last, was read once and never
 tuned on; these floors (the figures reached, less a small margin) guard against regressions.
 They are not estimates of accuracy on unseen text: the README of the fixtures gives those.
 """
@@ -25,10 +25,12 @@ FLOORS = {
     "C": (0.92, 0.91, 0.93),
     "D": (0.90, 0.92, 0.92),
     "E": (0.87, 0.87, 0.89),
-    "F": (0.87, 0.86, 0.87),
+    "F": (0.89, 0.88, 0.90),
+    "G": (0.90, 0.93, 0.92),
 }
-# Hard negatives flagged at most (set E keeps one: "a Tokyo record label" reads as a state).
-MAX_HARD_FP = {"E": 1 / 7}
+# Hard negatives flagged at most: E and G keep one each, institutions whose country is named
+# attributively ("a Tokyo record label", "a Japanese partner zoo").
+MAX_HARD_FP = {"E": 1 / 7, "G": 1 / 7}
 
 
 @cache
