@@ -19,7 +19,7 @@ from georisk.core.extraction.lexicon import lower_ascii
 from georisk.core.extraction.minerals import read_minerals
 from georisk.core.extraction.negatives import read_register
 from georisk.core.extraction.partnership import read_partnership
-from georisk.core.extraction.rules import LEAD_SENTENCES, Context
+from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
@@ -55,10 +55,6 @@ def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension
     }
 
 
-def _lead_end(doc: Document) -> int:
-    return doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
-
-
 def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     """Levels 0–3 on the four dimensions and the principal countries of one article."""
     original = Document.of(article.title, article.text)
@@ -77,7 +73,6 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         genres=register.genres,
         analysis_title=analysis_title(title),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
-        named_in_lead=countries.named_states(original, found, _lead_end(original)),
         mentions=tuple(found),
     )
     principal = countries.principal(original, found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from georisk.core.documents import DimensionReading
+from georisk.core.extraction import countries
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import (
@@ -20,6 +21,7 @@ from georisk.core.extraction.rules import (
     affirmed,
     evidence_of,
     first_offsets,
+    lead_end,
     near,
     reading,
 )
@@ -267,8 +269,14 @@ def read_partnership(
     } - with_threat
     allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
     blocs = [h for h in groupings if h.text != "partners"]  # "partners" is business talk too
+    # Named states are read last, only when no word for a government settles it (`or` stops).
+    original = context.original
     statal = bool(
-        leaders or ministers or blocs or hits.get("state") or context.named_in_lead & allied
+        leaders
+        or ministers
+        or blocs
+        or hits.get("state")
+        or countries.named_states(original, list(context.mentions), lead_end(original)) & allied
     )
     if statal and (treaty_signed or led):
         level, support = 3, treaty_signed | led

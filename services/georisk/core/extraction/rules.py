@@ -169,7 +169,6 @@ class Context:
     genres: frozenset[str]
     analysis_title: bool  # a question, opinion, analysis or explainer headline
     countries_by_sentence: Mapping[int, frozenset[str]]
-    named_in_lead: frozenset[str] = frozenset()  # states named in the lead, not by adjective
     mentions: tuple[tuple[str, int], ...] = ()  # every country mention as (code, offset)
 
     def hedged(self, sentence: int, *, rehearsal: bool = True, at: int | None = None) -> bool:
@@ -204,6 +203,11 @@ def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
         return {hit.sentence for hit in a if hit.sentence in b_sentences}
     reach = {s + offset for s in b_sentences for offset in range(-window, window + 1)}
     return {hit.sentence for hit in a if hit.sentence in reach}
+
+
+def lead_end(doc: Document) -> int:
+    """Where the lead (the title and the opening sentences) ends in `doc.text`."""
+    return doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
 
 
 def first_offsets(hits: Iterable[Hit]) -> dict[int, int]:
