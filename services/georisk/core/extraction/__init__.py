@@ -63,9 +63,9 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     doc = Document(text=register.cleaned, starts=original.starts, title_end=original.title_end)
     title = (article.title or "").strip()
     found = countries.located(original)
-    counts = Counter(code for code, _ in found)
+    counts = Counter(mention.code for mention in found)
     by_sentence: dict[int, set[str]] = defaultdict(set)
-    for code, offset in found:
+    for code, offset, _ in found:
         by_sentence[original.sentence_of(offset)].add(code)
     context = Context(
         doc=doc,

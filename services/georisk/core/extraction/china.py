@@ -337,23 +337,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 _PATTERN = compile_groups(VOCABULARY)
 
 
-# How far before a military asset its China actor may stand ("Chinese navy ships", "China
+# How far ahead of a military asset its China actor may stand ("Chinese navy ships", "China
 # sent 20 warplanes", "the PLA deployed dozens of military aircraft").
 OWNER_REACH = 40
-
-
-def owned(assets: list[Hit], actors: list[Hit]) -> list[Hit]:
-    """The assets that follow a China actor closely in their sentence."""
-    return [
-        asset
-        for asset in assets
-        if any(
-            actor.sentence == asset.sentence and 0 <= asset.start - actor.start <= OWNER_REACH
-            for actor in actors
-        )
-    ]
-
-
 # China after the act in the same clause is its object or agent ("detained a ship with Chinese
 # crew", "seized by the Chinese coast guard"); after a clause break it is context ("rebels
 # seize a mine, clouding supply to China").
@@ -361,19 +347,23 @@ OBJECT_REACH = 30  # a short object phrase: "detained a cargo ship with Chinese 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
-def involving_china(acts: list[Hit], actors: list[Hit], text: str) -> list[Hit]:
-    """The acts a China actor does or suffers: named before them in the sentence, or just
-    after them in the same clause."""
+def with_actor(
+    hits: list[Hit], actors: list[Hit], text: str, *, ahead: int | None, behind: int = 0
+) -> list[Hit]:
+    """The hits with a China actor in their sentence at most `ahead` characters before them
+    (`None`: anywhere before) or at most `behind` characters after them in the same clause."""
     chosen = []
-    for act in acts:
+    for hit in hits:
         for actor in actors:
-            if actor.sentence != act.sentence:
+            if actor.sentence != hit.sentence:
                 continue
-            gap = actor.start - act.start
-            if gap < 0 or (
-                gap <= OBJECT_REACH and not _CLAUSE_BREAK.search(text, act.start, actor.start)
+            gap = hit.start - actor.start  # > 0: the actor comes first
+            if (gap >= 0 and (ahead is None or gap <= ahead)) or (
+                gap < 0
+                and -gap <= behind
+                and not _CLAUSE_BREAK.search(text, hit.start, actor.start)
             ):
-                chosen.append(act)
+                chosen.append(hit)
                 break
     return chosen
 
@@ -400,8 +390,14 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         affirmed(doc, hits.get("incident", []))
         + drills
         + live_fire
-        + owned(hits.get("asset", []), actors)
-        + involving_china(affirmed(doc, hits.get("agentive", [])), actors, doc.text)
+        + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
+        + with_actor(
+            affirmed(doc, hits.get("agentive", [])),
+            actors,
+            doc.text,
+            ahead=None,
+            behind=OBJECT_REACH,
+        )
     )
     targeted = {
         s

@@ -13,13 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 import pycountry
 from countryinfo import all_countries
 
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import trie_pattern
-from georisk.core.extraction.rules import LEAD_SENTENCES
+from georisk.core.extraction.rules import LEAD_SENTENCES, lead_end
 
 # Names a library cannot know or that need an owner it would not pick.
 METONYMS: dict[str, str] = {
@@ -284,16 +285,33 @@ def _normalise(match: str) -> str:
     return re.sub(r"[\s\-‐‑–]+", " ", match).replace("’", "'")
 
 
-def _code(match: str) -> str | None:
+class Mention(NamedTuple):
+    """One country mention: its code, where it starts, and whether it names the state (a
+    name, capital or metonym: "Britain and Japan signed") rather than only an adjective
+    ("a Japanese botanic garden")."""
+
+    code: str
+    offset: int
+    named: bool
+
+
+def _resolved(match: str) -> tuple[str, str] | None:
+    """The code of a matched name and the table entry it was found under."""
     table = name_table()
     code = table.get(match)  # most mentions are spelled as listed
     if code is not None:
-        return code
+        return code, match
     name = _normalise(match)
     code = table.get(name)
     if code is None and name.endswith("."):
-        code = table.get(name[:-1])  # "U.S." at the end of a sentence keeps one dot
-    return code
+        name = name[:-1]  # "U.S." at the end of a sentence keeps one dot
+        code = table.get(name)
+    return (code, name) if code is not None else None
+
+
+def _code(match: str) -> str | None:
+    resolved = _resolved(match)
+    return resolved[0] if resolved else None
 
 
 def mentions(text: str) -> Counter[str]:
@@ -301,28 +319,20 @@ def mentions(text: str) -> Counter[str]:
     return Counter(code for m in _pattern().finditer(text) if (code := _code(m.group())))
 
 
-def located(doc: Document) -> list[tuple[str, int]]:
-    """Every country mention of a document as (code, offset), in text order."""
-    return [(code, m.start()) for m in _pattern().finditer(doc.text) if (code := _code(m.group()))]
+def located(doc: Document) -> list[Mention]:
+    """Every country mention of a document, in text order."""
+    found = []
+    for match in _pattern().finditer(doc.text):
+        resolved = _resolved(match.group())  # fills DEMONYMS through `name_table`
+        if resolved is not None:
+            code, form = resolved
+            found.append(Mention(code, match.start(), form not in DEMONYMS))
+    return found
 
 
-def named_states(doc: Document, found: list[tuple[str, int]], end: int) -> frozenset[str]:
-    """States named before `end` by a name, capital or metonym, not only by an adjective:
-    "Britain and Japan signed", not "a Japanese botanic garden"."""
-    table = name_table()  # also fills DEMONYMS
-    pattern, named = _pattern(), set()
-    for code, offset in found:
-        if offset >= end:
-            break
-        match = pattern.match(doc.text, offset)
-        if match is None:
-            continue
-        form = match.group()
-        if form not in table:  # most mentions are spelled as listed; normalise the rest
-            form = _normalise(form)
-        if form not in DEMONYMS:
-            named.add(code)
-    return frozenset(named)
+def named_states(found: Iterable[Mention], end: int) -> frozenset[str]:
+    """States named before offset `end` by a name, capital or metonym, not by an adjective."""
+    return frozenset(m.code for m in found if m.named and m.offset < end)
 
 
 def resolve(name: str) -> str | None:
@@ -377,7 +387,7 @@ def _located_in_capital(text: str, offset: int) -> bool:
     return match is not None and _normalise(match.group()) in CAPITALS
 
 
-def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
+def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     """The states principally involved, from every mention (code, offset) of `doc`.
 
     A state named in the title or the lead is principal, and so is one named anywhere
@@ -385,11 +395,11 @@ def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
     as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
     grouping named in the lead (AUKUS) stands for its members.
     """
-    lead_end = doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
+    lead = lead_end(doc)
     text = doc.text
     markers = "such as" in text or "including" in text or "among them" in text
     spans = _example_spans(text, doc.title_end) if markers else []
-    located = [(code, offset, doc.sentence_of(offset)) for code, offset in found]
+    located = [(code, offset, doc.sentence_of(offset)) for code, offset, _ in found]
     per_sentence: dict[int, set[str]] = {}
     for code, _, sentence in located:
         per_sentence.setdefault(sentence, set()).add(code)
@@ -411,7 +421,7 @@ def principal(doc: Document, found: list[tuple[str, int]]) -> tuple[str, ...]:
             continue
         chosen.add(code)
     if any(name in text for name in MEMBERS):
-        for match in _MEMBERS.finditer(text, 0, lead_end):
+        for match in _MEMBERS.finditer(text, 0, lead):
             chosen.update(MEMBERS[match.group()])
     return tuple(sorted(chosen))
 

@@ -217,11 +217,26 @@ def _allied_sentences(context: Context, groupings: list[Hit], allied: frozenset[
     return grouped | pairs
 
 
+def _statal(
+    context: Context, hits: dict[str, list[Hit]], groupings: list[Hit], allied: frozenset[str]
+) -> bool:
+    """Whether governments act in the text: leaders, ministers, an allied bloc ("partners"
+    alone is business talk too), a government word, or, read last since it is needed least,
+    an allied state named in the lead by name rather than adjective."""
+    return bool(
+        hits.get("leader")
+        or hits.get("minister")
+        or any(h.text != "partners" for h in groupings)
+        or hits.get("state")
+        or countries.named_states(context.mentions, lead_end(context.original)) & allied
+    )
+
+
 def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str]) -> set[int]:
     """Sentences where a threat actor is named before the signing verb, as a party."""
     first_sign = first_offsets(signs)
     parties = set()
-    for code, offset in context.mentions:
+    for code, offset, _ in context.mentions:
         sentence = context.original.sentence_of(offset)
         if code in threats and offset < first_sign.get(sentence, -1):
             parties.add(sentence)
@@ -241,6 +256,8 @@ def read_partnership(
     groupings = hits.get("grouping", [])
     if (len(allies) < 2 and not groupings) or context.genres:
         return reading(0, 0, (), None)
+    if not _statal(context, hits, groupings, scope.interested):
+        return reading(0, 0, ("partnership",), None)  # institutions, not states
     # "No agreement was signed", "did not sign the pact": nothing was concluded.
     treaty, instrument = (
         affirmed(doc, hits.get("treaty", [])),
@@ -268,25 +285,13 @@ def read_partnership(
         if context.in_lead(s) and not context.hedged(s) and s in officials
     } - with_threat
     allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
-    blocs = [h for h in groupings if h.text != "partners"]  # "partners" is business talk too
-    # Named states are read last, only when no word for a government settles it (`or` stops).
-    original = context.original
-    statal = bool(
-        leaders
-        or ministers
-        or blocs
-        or hits.get("state")
-        or countries.named_states(original, list(context.mentions), lead_end(original)) & allied
-    )
-    if statal and (treaty_signed or led):
+    if treaty_signed or led:
         level, support = 3, treaty_signed | led
         tiers = [treaty_signed, led]
-    elif statal and (
-        firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal))
-    ):
+    elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
-    elif statal and (signed or len(cooperation) >= 2 or allied_cooperation):
+    elif signed or len(cooperation) >= 2 or allied_cooperation:
         level, support = 1, cooperation | formal
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_words
 from georisk.models import SignalKind
+
+if TYPE_CHECKING:
+    from georisk.core.extraction.countries import Mention
 
 # The title plus the opening sentences: where news states what happened now.
 LEAD_SENTENCES = 4
@@ -169,7 +173,7 @@ class Context:
     genres: frozenset[str]
     analysis_title: bool  # a question, opinion, analysis or explainer headline
     countries_by_sentence: Mapping[int, frozenset[str]]
-    mentions: tuple[tuple[str, int], ...] = ()  # every country mention as (code, offset)
+    mentions: tuple[Mention, ...] = ()  # every country mention, in text order
 
     def hedged(self, sentence: int, *, rehearsal: bool = True, at: int | None = None) -> bool:
         """Whether a hedge word qualifies the sentence; `rehearsal=False` ignores the
