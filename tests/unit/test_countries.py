@@ -56,6 +56,10 @@ def test_ambiguous_or_unknown_names_do_not_resolve(name: str) -> None:
         ("North Korean missiles worried South Korea.", {"KP", "KR"}),
         ("A cruise in the Indian Ocean, then Latin America.", set()),
         ("We ate turkey off fine china.", set()),
+        ("Panama's president ordered the mine closed.", {"PA"}),
+        ("Ships queued at the Panama Canal; the Panama Papers leaked.", set()),
+        ("Nickel rose on the London Metal Exchange, in US dollars.", set()),
+        ("Bake the loaf in a Dutch oven.", set()),
     ],
 )
 def test_mentions(text: str, expected: set[str]) -> None:

@@ -173,7 +173,6 @@ AMBIGUOUS = frozenset(
         "Niger",
         "Jersey",
         "Man",
-        "Panama",
         "Mexico",
         "Kuwait",
         "Singapore",
@@ -193,8 +192,16 @@ AMBIGUOUS = frozenset(
         "Palestine",
     }
 )
-# Names that keep their meaning only when spelled out: "Panama" is often the canal.
-RESTORED = {"Mexico": "MX", "Singapore": "SG", "Ireland": "IE", "Irish": "IE", "Kuwait": "KW"}
+# Names that keep their meaning only when spelled out (the canal, the papers and the other
+# longer names that hold them are in `NOT_COUNTRIES`).
+RESTORED = {
+    "Panama": "PA",
+    "Mexico": "MX",
+    "Singapore": "SG",
+    "Ireland": "IE",
+    "Irish": "IE",
+    "Kuwait": "KW",
+}
 
 # "Indian Ocean", "American Samoa"... : a longer proper name that contains a country word
 # but names something else; listing it makes the trie consume it as a non-country.
@@ -212,6 +219,16 @@ NOT_COUNTRIES = (
     "New England",
     "New Mexico",
     "Washington Post",
+    "Panama Canal",
+    "Panama Papers",
+    # Institutions and things named after a place: a price quote on the London Metal
+    # Exchange, a sum in US dollars or a Dutch oven says nothing of a state's involvement.
+    "London Metal Exchange",
+    "US dollar",
+    "US dollars",
+    "U.S. dollar",
+    "U.S. dollars",
+    "Dutch oven",
     "Premier League",
     # Companies whose name holds a demonym but says nothing of a state's involvement.
     "Anglo American",
