@@ -106,6 +106,24 @@ def test_states_only_given_as_examples_are_passing() -> None:
     assert found == ("AU", "CN")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Chile is the second-biggest lithium producer after Australia.", ("CL",)),
+        (
+            "Germany is the sixth country with such a pact, after the United States, Britain "
+            "and France.",
+            ("DE",),
+        ),
+        ("Chile courts buyers such as Japan.", ("CL",)),
+    ],
+)
+def test_rank_comparisons_and_single_examples_are_passing(
+    body: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries("Supply deals", body) == expected
+
+
 def test_crowded_enumeration_after_the_lead_is_passing() -> None:
     found = _countries(
         "Britain joins the trade bloc",

@@ -359,13 +359,20 @@ def resolve(name: str) -> str | None:
 
 # Markers of an exemplification list: "allies such as the Netherlands and Japan", "partners
 # including Germany, South Korea and Japan". States named only in such a list are examples.
-_EXAMPLE_MARKER = re.compile(r"(?<!\w)(?:such as|including|among them)\s+")
+_EXAMPLE_MARKER = re.compile(
+    r"(?<!\w)(?:such as|including|among them"
+    # Rank comparisons: "the second-biggest producer after Australia", "the sixth country
+    # with such an arrangement, after the United States, Britain and France".
+    r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\w)[^.;:]{0,60}?"
+    r"(?<!\w)after)\s+"
+)
 # A list of short capitalised items joined by commas, "and" or "or"; it ends at a clause
 # break (a comma before a lower-case word, a semicolon, a bracket, the sentence end).
 _LIST_ITEM = r"(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?!and\b|or\b)[\w'’.\-]+){0,3}"
 _ITEM_LIST = re.compile(
     _LIST_ITEM + r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _LIST_ITEM + r")+"
 )
+_ONE_ITEM = re.compile(_LIST_ITEM)
 # A body sentence outside the lead that names this many states is an enumeration (bloc
 # members, a roll-call of context): states named only in such sentences are in passing.
 CROWDED = 4
@@ -386,7 +393,7 @@ def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Character spans of exemplification lists in `text` from `start` on."""
     spans = []
     for marker in _EXAMPLE_MARKER.finditer(text, start):
-        listed = _ITEM_LIST.match(text, marker.end())
+        listed = _ITEM_LIST.match(text, marker.end()) or _ONE_ITEM.match(text, marker.end())
         if listed:
             spans.append((marker.end(), listed.end()))
     return spans
@@ -414,7 +421,7 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     """
     lead = lead_end(doc)
     text = doc.text
-    markers = "such as" in text or "including" in text or "among them" in text
+    markers = "such as" in text or "including" in text or "among them" in text or "after" in text
     spans = _example_spans(text, doc.title_end) if markers else []
     located = [(code, offset, doc.sentence_of(offset)) for code, offset, _ in found]
     per_sentence: dict[int, set[str]] = {}
