@@ -142,6 +142,28 @@ def test_a_venue_and_a_capital_as_place_are_passing_after_the_lead() -> None:
     assert found == ("CN", "JP")
 
 
+def test_a_capital_based_person_is_a_place_but_a_state_based_gang_is_not() -> None:
+    found = _countries(
+        "Tokyo protests to Beijing",
+        'Japan summoned China\'s envoy. Tensions rose. Talks stalled. "It will pass," said a '
+        "Seoul-based analyst. A Russia-based gang was blamed for an unrelated attack.",
+    )
+    assert found == ("CN", "JP", "RU")
+
+
+def test_the_scene_of_a_war_in_the_background_is_passing() -> None:
+    found = _countries(
+        "Japan and Britain upgrade ties",
+        "The two leaders signed a pact and discussed the situation in Myanmar and the war in "
+        "Ukraine.",
+    )
+    assert found == ("GB", "JP")
+
+
+def test_northern_ireland_is_part_of_the_united_kingdom() -> None:
+    assert countries.resolve("Northern Ireland") == "GB"
+
+
 def test_a_small_grouping_in_the_lead_stands_for_its_members() -> None:
     assert _countries("Japan may join AUKUS projects", "Ministers met.") == ("AU", "GB", "JP", "US")
 

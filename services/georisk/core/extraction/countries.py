@@ -33,6 +33,7 @@ METONYMS: dict[str, str] = {
     "Great Britain": "GB",
     "England": "GB",
     "Scotland": "GB",
+    "Northern Ireland": "GB",
     "Scottish": "GB",
     "Welsh": "GB",
     "Britons": "GB",
@@ -399,16 +400,25 @@ def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+# "discussed the situation in Myanmar", "the war in Ukraine": a state as the scene of a
+# conflict that is the backdrop of the story, not a party to it.
+_BACKDROP = re.compile(r"(?<!\w)(?:situation|war|conflict|crisis|fighting)\s+in\s+(?:the\s+)?$")
+_BASED = re.compile(r"[\-‐‑]based(?!\w)")
 # "in South Africa", "at the Élysée", "from London": a state or capital given as a place.
 _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
 
 
-def _located_in_capital(text: str, offset: int) -> bool:
-    """ "an analyst at a bank in London": a capital as a place, not as its government."""
-    if not _LOCATIVE.search(text, max(0, offset - 6), offset):
-        return False  # "in the capital" is no capital name
+def _capital_as_place(text: str, offset: int) -> bool:
+    """ "an analyst at a bank in London", "a Seoul-based trader": a capital as a place, not
+    as its government."""
     match = _pattern().match(text, offset)
-    return match is not None and _normalise(match.group()) in CAPITALS
+    if match is None or _normalise(match.group()) not in CAPITALS:
+        return False
+    # "in the capital" is no capital name, so the locative is read only before a name.
+    return (
+        _LOCATIVE.search(text, max(0, offset - 6), offset) is not None
+        or _BASED.match(text, match.end()) is not None
+    )
 
 
 def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
@@ -436,11 +446,13 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
             continue
         if any(a <= offset < b for a, b in spans):
             continue
+        if _BACKDROP.search(text, max(0, offset - 20), offset):
+            continue
         placed = _LOCATIVE.search(text, max(0, offset - 10), offset) is not None
         if placed and _VENUE.search(text, max(doc.title_end, offset - 80), offset):
             continue
         if sentence >= LEAD_SENTENCES and (
-            len(per_sentence[sentence]) >= CROWDED or (placed and _located_in_capital(text, offset))
+            len(per_sentence[sentence]) >= CROWDED or _capital_as_place(text, offset)
         ):
             continue
         chosen.add(code)
