@@ -130,6 +130,20 @@ def test_an_export_control_on_critical_minerals_is_no_partnership() -> None:
             0,
         ),
         (
+            # A state as a place: zoos, not governments, agree.
+            "Edinburgh Zoo and Japanese partner zoo launch breeding partnership",
+            "Edinburgh Zoo has announced a new partnership with a zoo in Japan. Under the "
+            "agreement, a panda will move from Japan to Scotland.",
+            0,
+        ),
+        (
+            # A capital qualifying a noun: a company, not a government.
+            "Label and streaming platform announce strategic partnership",
+            "A major Tokyo record label and a streaming service in the United States have "
+            "announced a strategic partnership. The agreement was unveiled on Monday.",
+            0,
+        ),
+        (
             # States named as the parties sign for their governments.
             "Britain and Japan sign defence agreement",
             "Britain and Japan signed an agreement on Tuesday allowing joint exercises.",

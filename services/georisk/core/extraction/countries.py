@@ -303,10 +303,20 @@ def _normalise(match: str) -> str:
     return re.sub(r"[\s\-‐‑–]+", " ", match).replace("’", "'")
 
 
+# "a zoo in Japan", "from Japan to Scotland": the state as a place, not as an actor; "a
+# major Tokyo record label": a name qualifying a noun after an indefinite article.
+_PLACE = re.compile(
+    r"(?<!\w)(?:(?:in|at|from|to|into|outside|across|throughout)\s+(?:the\s+)?"
+    r"|an?\s+(?:[a-z]+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 class Mention(NamedTuple):
-    """One country mention: its code, where it starts, and whether it names the state (a
-    name, capital or metonym: "Britain and Japan signed") rather than only an adjective
-    ("a Japanese botanic garden")."""
+    """One country mention: its code, where it starts, and whether it names the state as an
+    actor (a name, capital or metonym: "Britain and Japan signed") rather than only an
+    adjective, a place or a qualifier ("a Japanese botanic garden", "a zoo in Japan", "a
+    Tokyo record label")."""
 
     code: str
     offset: int
@@ -344,7 +354,9 @@ def located(doc: Document) -> list[Mention]:
         resolved = _resolved(match.group())  # fills DEMONYMS through `name_table`
         if resolved is not None:
             code, form = resolved
-            found.append(Mention(code, match.start(), form not in DEMONYMS))
+            start = match.start()
+            named = form not in DEMONYMS and not _PLACE.search(doc.text, max(0, start - 24), start)
+            found.append(Mention(code, start, named))
     return found
 
 
