@@ -290,7 +290,21 @@ def test_clashes_and_targeted_export_bans(title: str, text: str, expected: int) 
         "China's foreign ministry accused the three countries of fuelling an arms race.",
         "The statement criticised China's aggressive behaviour at sea.",
         "Researchers catalogue Beijing's grey zone pressure on Taiwan.",
+        "A spokesperson said Beijing opposed countries ganging up to form blocs.",
+        "The pact is seen as an effort to counter China's growing military power.",
+        "The ministers expressed serious concern about the situation in the South China Sea.",
     ],
 )
 def test_china_as_context_in_an_alliance_story_is_friction(text: str) -> None:
     assert level("Leaders meet at summit", text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry services across the Taiwan Strait resumed after forecasters warned of waves.",
+        "Fishing fleets in the South China Sea face competition from warming waters.",
+    ],
+)
+def test_everyday_words_in_disputed_waters_are_not_friction(text: str) -> None:
+    assert level("Sea news", text) == 0

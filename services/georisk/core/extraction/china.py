@@ -5,7 +5,8 @@ sentence as a threat or act word, or a contested theatre (Taiwan Strait, Scarbor
 with an act word next to an actor sentence. Severe acts (live-fire or encirclement drills,
 collisions, rammings, armed clashes) reach 3 only when stated in the lead and not hedged; a
 concrete incident or measure (water cannon, protest, sanctions, arrests for spying) is 2;
-friction, dominance and rivalry are 1.
+friction and rivalry are 1, and so is the contest in disputed waters with no actor named
+("tensions in the South China Sea").
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "breach*",
         "intrusion*",
     ),
-    "theatre": (
+    # Disputed waters: tension there is China tension even when no actor is named ("serious
+    # concern about the situation in the South China Sea").
+    "waters": (
         "Taiwan Strait",
         "South China Sea*",  # "the East and South China Seas" too
         "East China Sea*",
@@ -57,6 +60,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Ayungin Shoal",
         "Paracel*",
         "Spratly*",
+        "Philippine Sea",
+    ),
+    # Places of the contest that are also everyday places ("Taiwan warns of a typhoon").
+    "theatre": (
         "Penghu",
         "Kinmen",
         "Pratas",
@@ -64,7 +71,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Taiwanese",
         "Taipei",
         "Okinawa",
-        "Philippine Sea",
         "Manila",
     ),
     "actor": (
@@ -281,10 +287,24 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     # Acts that are incidents unless a cyber sentence makes them attribution (1).
     "attack": ("attack*", "assault*", "spy", "spies", "spying", "espionage"),
-    "friction": (
+    # Words of the contest itself: in disputed waters they are China tension without an actor
+    # ("tensions in the South China Sea"), where a warning may be a forecaster's.
+    "contest": (
         "tension*",
         "dispute*",
         "assertive*",
+        # Diplomatic language, not "concerns about deflation".
+        "serious concern*",
+        "grave concern*",
+        "deep concern*",
+        "strong concern*",
+        "militari*",
+        "aggressive",
+        "aggression",
+        "grey zone",
+        "gray zone",
+    ),
+    "friction": (
         "threat*",
         "rift",
         "row over",
@@ -292,11 +312,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "diplomatic row",
         "growing row",
         "friction",
-        # Diplomatic language, not "concerns about deflation".
-        "serious concern*",
-        "grave concern*",
-        "deep concern*",
-        "strong concern*",
         "deter",
         "deters",
         "deterred",
@@ -316,21 +331,30 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "chip war",
         "tech war",
         "technology war",
-        "retaliation",
+        "retaliat*",
+        "tit-for-tat",
+        # Beijing's own rebuttals: "opposes countries ganging up", "exclusionary blocs".
+        "opposes",
+        "opposed",
+        "ganging up",
+        "exclusionary",
+        "bloc confrontation",
+        "Cold War mentality",
+        "hegemon*",
+        # Rivalry as the strategic context: "to counter China's growing military power".
+        "military power",
+        "military presence",
+        "military expansion",
+        "security footprint",
         "troops",
         "military buildup",
         "military build-up",
-        "militari*",
         "military pressure",
         "military activit*",
         "accus*",
         "criticis*",
         "criticiz*",
-        "aggressive",
-        "aggression",
         "arms race",
-        "grey zone",
-        "gray zone",
     ),
 }
 
@@ -370,16 +394,17 @@ def with_actor(
 
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
-    actors = hits.get("actor", [])
-    if not actors:
+    actors, waters = hits.get("actor", []), hits.get("waters", [])
+    if not actors and not waters:
         return reading(0, 0, (), None)
-    anchors = actors + hits.get("theatre", [])
+    theatres = waters + hits.get("theatre", [])
+    anchors = actors + theatres
     actor_near = near(anchors, actors, window=1)
     drills = affirmed(doc, hits.get("drill", []))
     encircling = near(hits.get("around", []), drills) & actor_near
     severe_hits = affirmed(doc, hits.get("severe", []))
     live_fire = affirmed(doc, hits.get("live fire", []))
-    theatre_fire = near(live_fire, hits.get("theatre", []), window=1) & actor_near
+    theatre_fire = near(live_fire, theatres, window=1) & actor_near
     severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling | theatre_fire
     cyber = {hit.sentence for hit in hits.get("cyber", [])}
     # An attack or espionage in a cyber sentence is a cyber incident: China's share of it is
@@ -407,7 +432,12 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     incident = (
         near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
     )
-    friction = near(hits.get("friction", []) + hits.get("cyber", []), actors) | attacks
+    contest = hits.get("contest", [])
+    friction = (
+        near(contest + hits.get("friction", []) + hits.get("cyber", []), actors)
+        | near(contest, waters)
+        | attacks
+    )
     first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))
     firm_severe = {
         s
@@ -439,6 +469,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         "drill",
         "zone",
         "attack",
+        "contest",
         "friction",
         "cyber",
     )
