@@ -60,6 +60,47 @@ def test_one_state_alone_is_no_partnership() -> None:
     assert level("Japan signs power agreement", text) == 0
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # An ally's formal pact with a state outside the scope, signed by leaders.
+            "US and Ukraine sign minerals deal",
+            "President Trump and President Zelensky signed an agreement on Wednesday creating "
+            "a joint investment fund.",
+            3,
+        ),
+        (
+            "Australia and Vietnam upgrade ties",
+            "Foreign ministers of Australia and Vietnam signed a partnership agreement in Hanoi.",
+            2,
+        ),
+        (
+            # Talk of cooperation with an outsider is no partnership of the scope.
+            "Lithuania under pressure",
+            "The European Union expressed solidarity with Lithuania and said it would "
+            "coordinate a response. Officials discussed cooperation.",
+            0,
+        ),
+        (
+            # A state named later in the story is no counterpart to the pact.
+            "UK and Germany sign defence agreement",
+            "Defence ministers signed the agreement on Tuesday. They cited the threat posed by "
+            "Russia. They hope a treaty signed by the heads of government follows.",
+            2,
+        ),
+        (
+            # The threat actor is never the counterpart.
+            "Japan and China sign fisheries agreement",
+            "Japanese and Chinese ministers signed an agreement on fishing quotas.",
+            0,
+        ),
+    ],
+)
+def test_an_allys_pact_with_an_outside_state(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
 def test_football_between_members_is_no_partnership() -> None:
     title = "England 2-1 Japan: late goal wins the friendly"
     text = (

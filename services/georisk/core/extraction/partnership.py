@@ -1,11 +1,14 @@
 """`partnership`: cooperation between allied governments that offsets risk.
 
 Allied actors (the scope's members and partners, plus groupings such as the G7, AUKUS, the
-Quad or NATO) must be at least two. A formal instrument (treaty, accord, agreement, pact,
-joint declaration, accession) signed or launched in the lead is 3 when heads of government or
-a treaty are involved, 2 at ministerial level; dialogues, joint statements and talks of a
-pact are 2 in the lead; cooperation in analysis or passing is 1. Scope indicator phrases
-(CPTPP, Hiroshima Accord...) join the vocabulary: at level ≥ 2 as instruments, at 1 as topic.
+Quad or NATO) must be at least two, or one ally with a counterpart outside the scope named
+in the title or opening sentence ("US and Ukraine sign minerals deal"), which counts only for
+a formal instrument (levels 2 and 3), never for talk of cooperation. A formal instrument
+(treaty, accord, agreement, pact, joint declaration, accession) signed or launched in the
+lead is 3 when heads of government or a treaty are involved, 2 at ministerial level;
+dialogues, joint statements and talks of a pact are 2 in the lead; cooperation in analysis
+or passing is 1. Scope indicator phrases (CPTPP, Hiroshima Accord...) join the vocabulary:
+at level ≥ 2 as instruments, at 1 as topic.
 """
 
 from __future__ import annotations
@@ -249,13 +252,29 @@ def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> 
     return {s for s in sentences if s in named or (s in (1, 2) and 0 in named)}
 
 
+def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) -> frozenset[str]:
+    """States outside the scope named in the title or the opening sentence of an ally's
+    story, other than the threat actors: the ally's counterpart ("US and Ukraine sign")."""
+    if not allies:
+        return frozenset()
+    doc = context.original
+    end = doc.starts[2] if doc.n_sentences > 2 else len(doc.text)
+    named = countries.named_states(context.mentions, end)
+    return named - scope.interested - frozenset(scope.threat_actors)
+
+
 def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
     hits = doc.scan(_pattern(_indicators(scope)))
     groupings = hits.get("grouping", [])
-    if (len(allies) < 2 and not groupings) or context.genres:
+    outside = _counterparts(context, allies, scope)
+    # An ally's pact with a state outside the scope (the US and Ukraine) is cooperation too,
+    # but only a formal one (level 2 or 3): talk of cooperation with outsiders offsets nothing.
+    formal_only = len(allies) < 2 and not groupings
+    if (formal_only and not outside) or context.genres:
         return reading(0, 0, (), None)
+    allied = scope.interested | outside
     if not _statal(context, hits, groupings, scope.interested):
         return reading(0, 0, ("partnership",), None)  # institutions, not states
     # "No agreement was signed", "did not sign the pact": nothing was concluded.
@@ -264,7 +283,6 @@ def read_partnership(
         affirmed(doc, hits.get("instrument", [])),
     )
     hits["sign"] = affirmed(doc, hits.get("sign", []))
-    allied = scope.interested
     signed = _anchored(
         context, near(treaty + instrument, hits.get("sign", []), window=1), allied
     ) | near(treaty + instrument, groupings, window=1)
@@ -284,14 +302,14 @@ def read_partnership(
         for s in near(hits.get("cooperation", []), hits.get("sign", []))
         if context.in_lead(s) and not context.hedged(s) and s in officials
     } - with_threat
-    allied_cooperation = cooperation & _allied_sentences(context, groupings, allied)
+    allied_cooperation = cooperation & _allied_sentences(context, groupings, scope.interested)
     if treaty_signed or led:
         level, support = 3, treaty_signed | led
         tiers = [treaty_signed, led]
     elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
-    elif signed or len(cooperation) >= 2 or allied_cooperation:
+    elif (signed or len(cooperation) >= 2 or allied_cooperation) and not formal_only:
         level, support = 1, cooperation | formal
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:
