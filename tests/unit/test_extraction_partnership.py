@@ -101,6 +101,24 @@ def test_an_allys_pact_with_an_outside_state(title: str, text: str, expected: in
     assert level(title, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Five Eyes agencies warn of Chinese state hackers",
+            "The FBI and NSA published a joint advisory with agencies from Australia, Canada, "
+            "New Zealand and the United Kingdom on Tuesday.",
+        ),
+        (
+            "Police take down botnets",
+            "Police in Germany dismantled the servers in an action coordinated by Europol.",
+        ),
+    ],
+)
+def test_allied_agencies_acting_together_are_low_level_cooperation(title: str, text: str) -> None:
+    assert level(title, text) == 1
+
+
 def test_football_between_members_is_no_partnership() -> None:
     title = "England 2-1 Japan: late goal wins the friendly"
     text = (

@@ -38,6 +38,10 @@ GROUPINGS: tuple[str, ...] = (
     "Quad",
     "NATO",
     "Five Eyes",
+    # The EU's police and judicial cooperation agencies: a takedown they coordinate is allied
+    # law-enforcement cooperation.
+    "Europol",
+    "Eurojust",
     "Indo-Pacific partners",
     "like-minded",
     "allies",
@@ -184,6 +188,18 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "joint operation",
         "joint international operation",
         "co-authored",
+        # Allied agencies warning together: "a joint advisory co-sealed by the Five Eyes".
+        "joint advisory",
+        "joint advisories",
+        "joint cybersecurity advisory",
+        "co-sealed",
+        "co-signed",
+        "partner agencies",
+        "multinational operation",
+        "multinational investigation",
+        "international operation",
+        "with support from",
+        "counterparts",
         "jointly",
         "interoperab*",
         # Leaders' commitments: "pledged to deepen", "agreed to hold annual summits".
