@@ -31,7 +31,7 @@ def test_compile_words(text: str, found: list[str]) -> None:
 
 def test_groups_name_the_list_that_matched() -> None:
     pattern = compile_groups({"actor": ["China", "Beijing"], "act": ["ram*", "collision"]})
-    hits = [(name, m.group()) for name, m in pattern.finditer("beijing rammed; china collision")]
+    hits = [(f.name, f.text) for f in pattern.finditer("beijing rammed; china collision")]
     assert hits == [
         ("actor", "beijing"),
         ("act", "rammed"),
@@ -76,7 +76,13 @@ def test_one_trie_matches_like_an_ordered_alternation_of_lists(
     reference = re.compile(r"(?<!\w)(?:" + "|".join(p for p, _ in parts) + r")(?!\w)")
     merged = compile_groups(groups)
     expected = [(m.lastgroup, m.span()) for m in reference.finditer(text)]
-    assert [(name, m.span()) for name, m in merged.finditer(text)] == expected
+    assert [(f.name, (f.start, f.start + len(f.text))) for f in merged.finditer(text)] == expected
+
+
+@pytest.mark.parametrize("word", ["% off", "-led", "export licen[cs]*", "a|b"])
+def test_entries_that_could_never_match_are_refused(word: str) -> None:
+    with pytest.raises(ValueError, match=r"never match|regex"):
+        compile_groups({"list": [word]})
 
 
 def test_lower_ascii_keeps_offsets() -> None:

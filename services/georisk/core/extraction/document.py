@@ -63,12 +63,10 @@ class Document:
     def scan(self, pattern: GroupedPattern) -> dict[str, list[Hit]]:
         """Every match of a grouped pattern, by list name (see `lexicon.compile_groups`)."""
         found: dict[str, list[Hit]] = defaultdict(list)
-        names, starts = pattern.names, self.starts
-        for match in pattern.pattern.finditer(self.text):
-            group = names[match.lastindex or 0]
-            start = match.start()
+        starts = self.starts
+        for group, start, text in pattern.finditer(self.text):
             sentence = bisect_right(starts, start) - 1
-            found[group].append(Hit(group, match.group(), sentence, start))
+            found[group].append(Hit(group, text, sentence, start))
         return found
 
 

@@ -119,7 +119,6 @@ ACTS: dict[str, tuple[str, ...]] = {
         "export control*",
         "export restriction*",
         "export curb*",
-        "export licen[cs]*",
         "licensing",
         "licence*",
         "license*",

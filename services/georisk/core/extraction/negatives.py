@@ -159,7 +159,6 @@ GENRES: dict[str, tuple[str, ...]] = {
         "cyber monday",
         "black friday",
         "discount*",
-        "% off",
         "coupon*",
         "bargain*",
         "shopper*",
@@ -276,21 +275,18 @@ def read_register(text: str) -> Register:
     found: list[str] = []
     seen: dict[str, set[str]] = {}
     last = 0
-    names = _REGISTER.names
-    for match in _REGISTER.pattern.finditer(text):
-        name, word = names[match.lastindex or 0], match.group()
+    for name, start, word in _REGISTER.finditer(text):
         if name != _EXCLUDE:
             seen.setdefault(name, set()).add(word.rstrip("s"))
             continue
-        for inner, marker in _GENRE.finditer(word):
-            seen.setdefault(inner, set()).add(marker.group().rstrip("s"))
-        start = match.start()
+        for inner, _, marker in _GENRE.finditer(word):
+            seen.setdefault(inner, set()).add(marker.rstrip("s"))
         if _LIVE_FIRE.search(text, max(0, start - 6), start):
             continue  # "live-fire drills" are a military act, not a fire drill
         found.append(word)
         pieces.append(text[last:start])
         pieces.append(" " * len(word))
-        last = match.end()
+        last = start + len(word)
     cleaned = "".join(pieces) + text[last:] if pieces else text
     kinds = frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)
     return Register(cleaned, tuple(found), kinds)
