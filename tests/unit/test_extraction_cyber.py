@@ -25,10 +25,25 @@ def reading_of(title: str, text: str) -> tuple[int, str | None]:
             3,
         ),
         (
+            # A generic state attribution of one breach says who, not how big: moderate.
             "Government blames Beijing-backed hackers for voter data breach",
             "Ministers said a state-affiliated group carried out a cyberattack on the national "
             "election regulator. The breach exposed the records of millions of voters.",
+            2,
+        ),
+        (
+            # With critical-infrastructure scale, the same attribution is severe.
+            "Government blames Beijing-backed hackers for power grid attack",
+            "Ministers said a state-affiliated group carried out a cyberattack on the power "
+            "grid. The breach cut electricity to thousands of homes.",
             3,
+        ),
+        (
+            # One supplier's ransomware reaching several hospitals is still one incident.
+            "London hospitals declare critical incident after cyber attack on supplier",
+            "A ransomware attack on a pathology supplier disrupted blood tests at several "
+            "hospitals. The attack encrypted the supplier's systems.",
+            2,
         ),
         (
             "Ransomware attack halts city hospital systems",

@@ -2,8 +2,9 @@
 
 The topic (cyber, ransomware, hackers, a named crew or campaign) must share a sentence with
 an act word (attack, breach, leak, outage) for an incident (2). A state campaign named with
-an act (Volt/Salt Typhoon, APT40, "state-sponsored"), or an act on critical or national
-infrastructure stated in the lead, is 3. Policy, law, strategy and cooperation are 1.
+an act (Volt/Salt Typhoon, APT40), or an act on critical or national infrastructure stated in
+the lead, is 3; a generic "state-sponsored" breach of one target is 2. Policy, law, strategy
+and cooperation are 1.
 """
 
 from __future__ import annotations
@@ -167,7 +168,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "water systems",
         "ports",
         "healthcare system",
-        "hospitals",
         "claims processing",
         "pipeline",
         "wiretap*",
@@ -226,7 +226,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)
     stated = {s for s in incident if not context.hedged(s, at=first_act.get(s))}
-    campaign = near(hits.get("campaign", []), acts + topic, window=1)
+    # A generic "state-backed" says who, not how big: it takes scale to make it severe.
+    named_hits = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
+    campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()
     firm = {
@@ -240,7 +242,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
         return reading(0, 0, ("cyber",), None)
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
     # major state campaign (Volt Typhoon, Salt Typhoon)"; a generic "state-backed" needs more.
-    named = {h.sentence for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN}
+    named = {h.sentence for h in named_hits}
     kind: SignalKind
     if firm and (len(stated) >= 2 or firm & stated & named):
         level, kind, support = 3, "act", firm | stated
