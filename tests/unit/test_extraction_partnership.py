@@ -159,6 +159,15 @@ def test_talks_without_an_agreement_are_background() -> None:
     assert level(title, text) == 1
 
 
+def test_an_accord_signed_by_ministers_is_a_ministerial_agreement() -> None:
+    title = "Japan and Germany sign military supply-sharing agreement"
+    text = (
+        "Japan and Germany signed a supply agreement on Monday. The accord was signed in Tokyo "
+        "by the foreign minister and the German ambassador."
+    )
+    assert level(title, text) == 2
+
+
 def test_ministers_agreeing_to_cooperate_is_ministerial_cooperation() -> None:
     title = "UK and Japan ministers meet for 2+2 talks"
     text = (

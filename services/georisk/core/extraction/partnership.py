@@ -55,10 +55,13 @@ GROUPINGS: tuple[str, ...] = (
 )
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "treaty": ("treaty", "treaties", "accession", "accord", "Reciprocal Access Agreement"),
+    "treaty": ("treaty", "treaties", "accession", "Reciprocal Access Agreement"),
     "instrument": (
         "agreement*",
         "pact",
+        # A journalist's synonym for an agreement, not a treaty ("the accord was signed by the
+        # foreign minister").
+        "accord",
         "pacts",
         "joint declaration",
         "declaration",
