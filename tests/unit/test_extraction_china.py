@@ -308,3 +308,10 @@ def test_china_as_context_in_an_alliance_story_is_friction(text: str) -> None:
 )
 def test_everyday_words_in_disputed_waters_are_not_friction(text: str) -> None:
     assert level("Sea news", text) == 0
+
+
+def test_warning_shots_fired_are_a_severe_act() -> None:
+    text = (
+        "A Chinese coast guard vessel fired warning shots near a Taiwanese patrol boat off Kinmen."
+    )
+    assert level("Chinese coast guard fires warning shots near Kinmen", text) == 3

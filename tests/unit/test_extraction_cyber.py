@@ -228,3 +228,33 @@ def test_pre_positioning_in_networks_is_the_act() -> None:
     title = "Agencies say Volt Typhoon has pre-positioned in US networks"
     text = "Volt Typhoon hackers pre-positioned themselves in water and energy networks."
     assert reading_of(title, text)[0] >= 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # An attack that cuts power is an attack on the grid.
+            "Cyberattack cuts power to 210,000 homes",
+            "A cyberattack on a regional electricity distributor cut power to 210,000 homes "
+            "on Sunday. Hackers broke into the control systems, officials said.",
+            3,
+        ),
+        (
+            # An attempted intrusion, however large the target, is no severe act.
+            "Hackers tried to breach telecoms networks",
+            "Hackers operating from abroad attempted to breach telecoms networks of several "
+            "agencies. The intrusion attempts were detected and blocked, and the attack was "
+            "traced to a threat actor.",
+            2,
+        ),
+        (
+            # "may have exposed" hedges the consequence, not the attack before it.
+            "Insurer says ransomware attack may have exposed customers' data",
+            "The insurer said data may have been stolen in a ransomware attack on its servers.",
+            2,
+        ),
+    ],
+)
+def test_power_cuts_attempts_and_hedged_consequences(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

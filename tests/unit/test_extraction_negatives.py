@@ -61,6 +61,17 @@ HARD_NEGATIVES = {
         "Start at a night market in Taipei, take a day trip to the hot springs and visit the "
         "temples. This travel guide lists must-see scenic spots for tourists.",
     ),
+    "jewellery guide": (
+        "Tungsten or cobalt? Choosing a wedding band",
+        "Tungsten carbide rings resist scratches but cannot be resized. Cobalt chrome has the "
+        "look of platinum at a fraction of the price, and unlike tungsten it can be cut off "
+        "in an emergency. It is hypoallergenic for the groom.",
+    ),
+    "town twinning": (
+        "Welsh town and Japanese city mark 30 years of twinning",
+        "The market town celebrated three decades of its twinning partnership with a city in "
+        "northern Japan, as a delegation arrived to sign a friendship agreement.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -263,3 +263,25 @@ def test_a_business_partnership_is_none() -> None:
         "partnership for anime soundtracks, the partners said."
     )
     assert level(title, text) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            # A treaty recalled in the sentence after a ministerial agreement is background.
+            "UK and Japan agree joint exercise after 2+2 talks",
+            "Britain and Japan agreed on Thursday to hold a joint exercise after a 2+2 meeting "
+            "of ministers. The relationship has deepened since the Reciprocal Access "
+            "Agreement came into force.",
+        ),
+        (
+            # Ministers opening accession talks negotiate; nobody accedes yet.
+            "CPTPP ministers open accession talks with Indonesia",
+            "Trade ministers of the CPTPP agreed to begin accession talks with Indonesia, "
+            "joined by ministers from Britain and Japan.",
+        ),
+    ],
+)
+def test_ministerial_steps_near_a_treaty_word_are_ministerial(title: str, text: str) -> None:
+    assert level(title, text) == 2

@@ -127,6 +127,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sank",
         "gunfire",
         "shots fired",
+        "warning shots",
         "missile strike*",
         "invasion",
         "invade*",

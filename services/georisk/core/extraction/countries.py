@@ -307,6 +307,7 @@ def _normalise(match: str) -> str:
 # major Tokyo record label": a name qualifying a noun after an indefinite article.
 _PLACE = re.compile(
     r"(?<!\w)(?:(?:in|at|from|to|into|outside|across|throughout)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|rural|coastal)\w*\s+)?"
     r"|an?\s+(?:[a-z]+\s+)?)$",
     re.IGNORECASE,
 )

@@ -92,6 +92,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "ransom",
         "extort*",
         "infiltrated",
+        "break into",
+        "breaking into",
+        "broke into",
+        "broken into",
         "compromised",
         "intercept*",
         "exfiltrat*",
@@ -165,6 +169,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "internet service providers",
         "power grid*",
         "electricity grid",
+        # What an attack on the grid does: "cuts power to 210,000 homes".
+        "blackout*",
+        "power cut*",
+        "power outage*",
+        "cut power",
+        "cuts power",
+        "without power",
         "water systems",
         "ports",
         "healthcare system",
@@ -176,6 +187,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "several weeks",
         "billing crisis",
     ),
+    # An attempt is an incident but not a severe one: "hackers tried to breach".
+    "attempt": ("attempt*", "tried to", "trying to"),
     # Sentences about laws and strategies describe attacks in general, not an incident.
     "policy": (
         "law",
@@ -231,9 +244,10 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()
+    attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {
         s
-        for s in campaign | scaled
+        for s in (campaign | scaled) - attempted
         if context.in_lead(s) and not context.hedged(s, at=first_act.get(s))
     }
     framing = hits.get("policy", []) + hits.get("field", [])

@@ -55,6 +55,14 @@ GROUPINGS: tuple[str, ...] = (
 )
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
+    # Talks about joining are negotiation (cooperation), not the accession itself; listed
+    # before the treaty words so the trie reads "accession talks" whole.
+    "negotiation": (
+        "accession talks",
+        "accession negotiations",
+        "accession process",
+        "accession working group",
+    ),
     "treaty": ("treaty", "treaties", "accession", "Reciprocal Access Agreement"),
     "instrument": (
         "agreement*",
@@ -311,9 +319,11 @@ def read_partnership(
     # "the UK and Japan signed a pact to counter China" names it after the verb.
     with_threat = _threat_parties(context, hits.get("sign", []), frozenset(scope.threat_actors))
     firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)} - with_threat
-    treaty_signed = firm & {h.sentence for h in treaty}
+    # A treaty is signed in its own sentence: the next one may only recall an older treaty.
+    treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
-    cooperation = {h.sentence for h in hits.get("cooperation", [])}
+    hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
+    cooperation = {h.sentence for h in hits["cooperation"]}
     formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied)
     officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
     agreed = {

@@ -164,6 +164,11 @@ _ASSERTED = re.compile(
 )
 
 
+# After the phrase, a modal perfect hedges what it led to, not the phrase: "a ransomware
+# attack may have exposed customers' data" states the attack.
+_CONSEQUENCE = re.compile(r"(?:may|might|could)\s+have\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What every dimension rule may look at besides its own word hits."""
@@ -191,8 +196,10 @@ class Context:
                 return False  # "warned that hackers have compromised": the act is stated
             end = min(end, at + _HEDGE_AFTER)
         return any(
-            rehearsal or not m.group().startswith(REHEARSALS)
+            (rehearsal or not m.group().startswith(REHEARSALS))
+            and not (at is not None and m.start() > at and _CONSEQUENCE.match(text, m.start()))
             for m in HEDGES.finditer(text, start, end)
+            if m.start() != at  # a hedge word that opens the phrase is part of it: "warning shots"
         )
 
     @staticmethod
