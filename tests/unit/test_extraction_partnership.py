@@ -90,6 +90,21 @@ def test_one_state_alone_is_no_partnership() -> None:
             2,
         ),
         (
+            # A counterpart named by its adjective, as leaders' titles name them.
+            "Albanese and Prabowo agree to deepen defence ties",
+            "Australian Prime Minister Anthony Albanese and Indonesian President Prabowo "
+            "agreed to deepen defence cooperation. The two leaders said officials would "
+            "explore more exercises.",
+            2,
+        ),
+        (
+            # "Both sides" with one ally named: the other side is the threat actor.
+            "Indian and Chinese troops clash in Ladakh",
+            "Both sides said they were holding talks at the military and diplomatic level to "
+            "de-escalate after Indian and Chinese troops clashed.",
+            0,
+        ),
+        (
             # The threat actor is never the counterpart.
             "Japan and China sign fisheries agreement",
             "Japanese and Chinese ministers signed an agreement on fishing quotas.",

@@ -54,6 +54,11 @@ GROUPINGS: tuple[str, ...] = (
     "partners",
 )
 
+# Groupings that only point back at the two or three parties the text has named.
+PAIR_WORDS = frozenset(
+    {"both countries", "the two countries", "three countries", "both sides", "the two leaders"}
+)
+
 VOCABULARY: dict[str, tuple[str, ...]] = {
     # Talks about joining are negotiation (cooperation), not the accession itself; listed
     # before the treaty words so the trie reads "accession talks" whole.
@@ -280,14 +285,15 @@ def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> 
 
 
 def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) -> frozenset[str]:
-    """States outside the scope named in the title or the opening sentence of an ally's
-    story, other than the threat actors: the ally's counterpart ("US and Ukraine sign")."""
+    """States outside the scope named (or qualifying a leader: "Indonesian President") in
+    the title or the opening sentence of an ally's story, other than the threat actors: the
+    ally's counterpart ("US and Ukraine sign")."""
     if not allies:
         return frozenset()
     doc = context.original
     end = doc.starts[2] if doc.n_sentences > 2 else len(doc.text)
-    named = countries.named_states(context.mentions, end)
-    return named - scope.interested - frozenset(scope.threat_actors)
+    mentioned = {m.code for m in context.mentions if m.offset < end}
+    return mentioned - scope.interested - frozenset(scope.threat_actors)
 
 
 def read_partnership(
@@ -296,6 +302,9 @@ def read_partnership(
     hits = doc.scan(_pattern(_indicators(scope)))
     groupings = hits.get("grouping", [])
     outside = _counterparts(context, allies, scope)
+    if len(allies) < 2 and not outside:
+        # "Both sides held talks" with fewer than two parties we count: a side is the threat.
+        groupings = [h for h in groupings if h.text not in PAIR_WORDS]
     # An ally's pact with a state outside the scope (the US and Ukraine) is cooperation too,
     # but only a formal one (level 2 or 3): talk of cooperation with outsiders offsets nothing.
     formal_only = len(allies) < 2 and not groupings
