@@ -292,7 +292,7 @@ def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) 
         return frozenset()
     doc = context.original
     end = doc.starts[2] if doc.n_sentences > 2 else len(doc.text)
-    mentioned = {m.code for m in context.mentions if m.offset < end}
+    mentioned = frozenset(m.code for m in context.mentions if m.offset < end)
     return mentioned - scope.interested - frozenset(scope.threat_actors)
 
 
