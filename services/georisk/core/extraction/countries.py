@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -291,12 +291,31 @@ def name_table() -> dict[str, str]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _body() -> str:
     words = [*name_table(), *NOT_COUNTRIES]
     # "Chinese-style noodles", "Japanese-inspired design": a manner or a cuisine, not a state.
-    return re.compile(
-        r"(?<![\w.])(?:" + trie_pattern(words) + r")(?!\w|[\-‐‑](?:style|inspired|themed)\b)"
-    )
+    return r"(?:" + trie_pattern(words) + r")(?!\w|[\-‐‑](?:style|inspired|themed)\b)"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """A name at a given offset (`match`)."""
+    return re.compile(r"(?<![\w.])" + _body())
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    """Every name in a text padded with one character (see `_names`): the pattern consumes
+    the boundary before a name, so the regex engine skips to candidates (as in `lexicon`)."""
+    return re.compile(r"[^\w.]" + _body())
+
+
+def _names(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of every country-name match in `text`."""
+    padded = "\n" + text
+    for match in _scanner().finditer(padded):
+        start = match.start()  # the boundary in `padded`: the name's offset in `text`
+        yield start, padded[start + 1 : match.end()]
 
 
 def _normalise(match: str) -> str:
@@ -345,17 +364,16 @@ def _code(match: str) -> str | None:
 
 def mentions(text: str) -> Counter[str]:
     """How often each country is named in `text`."""
-    return Counter(code for m in _pattern().finditer(text) if (code := _code(m.group())))
+    return Counter(code for _, name in _names(text) if (code := _code(name)))
 
 
 def located(doc: Document) -> list[Mention]:
     """Every country mention of a document, in text order."""
     found = []
-    for match in _pattern().finditer(doc.text):
-        resolved = _resolved(match.group())  # fills DEMONYMS through `name_table`
+    for start, name in _names(doc.text):
+        resolved = _resolved(name)  # fills DEMONYMS through `name_table`
         if resolved is not None:
             code, form = resolved
-            start = match.start()
             named = form not in DEMONYMS and not _PLACE.search(doc.text, max(0, start - 24), start)
             found.append(Mention(code, start, named))
     return found
@@ -424,14 +442,14 @@ _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
 def _capital_as_place(text: str, offset: int) -> bool:
     """ "an analyst at a bank in London", "a Seoul-based trader": a capital as a place, not
     as its government."""
+    # "in the capital" is no capital name, so the locative is read only before a name.
+    locative = _LOCATIVE.search(text, max(0, offset - 6), offset) is not None
+    if not locative and "based" not in text[offset : offset + 40]:
+        return False  # most mentions: no need to re-match the name
     match = _pattern().match(text, offset)
     if match is None or _normalise(match.group()) not in CAPITALS:
         return False
-    # "in the capital" is no capital name, so the locative is read only before a name.
-    return (
-        _LOCATIVE.search(text, max(0, offset - 6), offset) is not None
-        or _BASED.match(text, match.end()) is not None
-    )
+    return locative or _BASED.match(text, match.end()) is not None
 
 
 def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
