@@ -315,3 +315,32 @@ def test_warning_shots_fired_are_a_severe_act() -> None:
         "A Chinese coast guard vessel fired warning shots near a Taiwanese patrol boat off Kinmen."
     )
     assert level("Chinese coast guard fires warning shots near Kinmen", text) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Drills announced or to come are a threat, until they start.
+            "China announces live-fire drills off Fujian near Taiwan",
+            "China's maritime authority said the military will hold live-fire exercises in the "
+            "Taiwan Strait from Friday, closing waters to shipping.",
+            2,
+        ),
+        (
+            "China says it has begun live-fire drills in the Taiwan Strait",
+            "China announced on Monday that it had begun live-fire drills in the Taiwan Strait.",
+            3,
+        ),
+        (
+            # A match report: China's attacks are the game's.
+            "China edge Japan to retain world team table tennis title",
+            "China's women beat Japan 3-2 in the final. Japan came out with an aggressive game "
+            "plan built on early attacks, and China's head coach said Japan attacked from the "
+            "first ball. The championships also served as Olympic qualification for the match.",
+            0,
+        ),
+    ],
+)
+def test_announced_drills_and_sport(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

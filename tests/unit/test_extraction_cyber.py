@@ -258,3 +258,40 @@ def test_pre_positioning_in_networks_is_the_act() -> None:
 )
 def test_power_cuts_attempts_and_hedged_consequences(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A generic state attribution of a campaign is the rubric's major state campaign.
+            "Japan police attribute five-year cyber espionage campaign to China-linked group",
+            "Police said a China-linked hacking group has conducted a cyber espionage campaign "
+            "against ministries since 2019. An advisory listed 210 incidents.",
+            3,
+        ),
+        (
+            "Allies accuse military intelligence unit of cyber sabotage campaign",
+            "Agencies accused a Russian military intelligence unit of a campaign of cyber "
+            "sabotage against critical infrastructure. The unit disrupted operations.",
+            3,
+        ),
+        (
+            # A nationwide mobile network knocked offline.
+            "Largest mobile operator knocked offline by massive cyberattack",
+            "The country's biggest mobile network operator was hit by a cyberattack that cut "
+            "services across the country. Mobile data remained down.",
+            3,
+        ),
+        (
+            # A piece about a bill: the attacks it cites are why the bill exists.
+            "Cyber Security and Resilience Bill introduced to Parliament",
+            "It requires organisations to report significant incidents, including "
+            "ransomware attacks, within 24 hours. Operators disrupted by a cyberattack must "
+            "notify regulators.",
+            1,
+        ),
+    ],
+)
+def test_campaigns_scale_and_policy_titles(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -173,3 +173,15 @@ def test_critical_raw_materials_are_tracked(material: str) -> None:
 )
 def test_what_a_ban_stops(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Panama orders closure of copper mine after court ruling",
+        "Rebel capture of rare earth mining hub rattles supply",
+    ],
+)
+def test_a_mine_closed_or_taken_over_is_a_disruption(title: str) -> None:
+    text = "The mine accounts for a large share of global rare earths and copper output."
+    assert level(title, text) == 2

@@ -300,3 +300,54 @@ def test_a_business_partnership_is_none() -> None:
 )
 def test_ministerial_steps_near_a_treaty_word_are_ministerial(title: str, text: str) -> None:
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A headline names the parties by their leaders; the opening sentence by state.
+            "Albanese and Marape sign mutual defence treaty",
+            "Australia and Papua New Guinea have signed a mutual defence treaty, committing "
+            "each to come to the other's aid if attacked.",
+            3,
+        ),
+        (
+            # Leaders founding a cooperation found it as a formal one is signed.
+            "Biden, Kishida and Yoon launch new era of trilateral cooperation",
+            "The leaders of the United States, Japan and South Korea launched a new era of "
+            "trilateral cooperation at Camp David.",
+            3,
+        ),
+        (
+            # A trade agreement is a treaty, whoever signs it.
+            "UK and Japan sign first major post-Brexit trade deal",
+            "Britain and Japan signed a trade deal in Tokyo on Friday, the trade ministers said.",
+            3,
+        ),
+        (
+            # An instrument in force is the frame, not what was concluded.
+            "UK and Japan ministers agree to step up cooperation",
+            "The ministers of Britain and Japan agreed to expand joint exercises under the "
+            "Reciprocal Access Agreement.",
+            2,
+        ),
+        (
+            # A signing of a past year is recalled, not new.
+            "Critical minerals should be the next pillar of UK-Japan ties",
+            "When Britain and Japan signed the Hiroshima Accord in 2023, prime ministers put "
+            "economic security first.",
+            1,
+        ),
+        (
+            # Institutions are the parties, whatever their countries.
+            "Cardiff and Osaka universities sign research partnership",
+            "Cardiff University and Osaka University have signed a partnership agreement. An "
+            "annual symposium will alternate between Wales and Japan, and the Welsh government "
+            "welcomed it.",
+            0,
+        ),
+    ],
+)
+def test_parties_frames_and_dates(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -370,6 +370,17 @@ OWNER_REACH = 40
 # seize a mine, clouding supply to China").
 OBJECT_REACH = 30  # a short object phrase: "detained a cargo ship with Chinese crew"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+# "China announces live-fire drills off Fujian", "the military will hold live-fire exercises":
+# drills announced or to come are a threat until they
+# start ("announced it had begun drills" states them).
+_ANNOUNCED = re.compile(
+    r"\b(?:announc\w*|will)\b(?![^.;]*\b(?:began|begun|launched|started|staged|held)\b)"
+)
+
+
+def _announced(text: str, start: int, at: int | None) -> bool:
+    """Whether an announcement, not yet the act, precedes the act at offset `at`."""
+    return at is not None and _ANNOUNCED.search(text, start, at) is not None
 
 
 def with_actor(
@@ -445,8 +456,13 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         for s in severe
         if context.in_lead(s)
         and not context.hedged(s, rehearsal=s not in encircling, at=first_severe.get(s))
+        and not _announced(doc.text, doc.starts[s], first_severe.get(s))
     }
     lead_incident = {s for s in incident if context.in_lead(s)}
+    # Sport, travel or food writing ("China edge Japan... early attacks off the serve") needs
+    # a severe act to be about China's conduct: its attacks and rivalries are the game's.
+    if context.genres and not severe:
+        return reading(0, 0, ("china",), None)
     kind: SignalKind
     if firm_severe:
         level, kind, support = 3, "act", firm_severe | incident

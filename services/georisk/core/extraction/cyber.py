@@ -41,6 +41,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Kremlin-backed",
         "Iran-backed",
         "North Korea-backed",
+        "China-linked",
+        "Russia-linked",
+        "Iran-linked",
+        "North Korea-linked",
+        "GRU",
+        "military intelligence unit",
         "state-linked",
         "nation-state",
         "Lazarus Group",
@@ -108,6 +114,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "exposes",
         "exposed",
         "called out",
+        "sabotage",
         "calls out",
         "advisory",
         "targeted",
@@ -166,6 +173,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "national security",
         "telecom*",
         "ISPs",
+        "mobile network*",
+        "mobile operator*",
+        "across the country",
         "internet service providers",
         "power grid*",
         "electricity grid",
@@ -187,6 +197,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "several weeks",
         "billing crisis",
     ),
+    "campaign word": ("campaign", "campaigns"),
     # An attempt is an incident but not a severe one: "hackers tried to breach".
     "attempt": ("attempt*", "tried to", "trying to"),
     # Sentences about laws and strategies describe attacks in general, not an incident.
@@ -239,8 +250,14 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)
     stated = {s for s in incident if not context.hedged(s, at=first_act.get(s))}
-    # A generic "state-backed" says who, not how big: it takes scale to make it severe.
-    named_hits = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
+    # A generic "state-backed" says who, not how big: it takes scale, or a campaign, to make it
+    # severe ("a China-linked group ran a five-year espionage campaign").
+    campaigns = {h.sentence for h in hits.get("campaign word", [])}
+    named_hits = [
+        h
+        for h in hits.get("campaign", [])
+        if h.text not in GENERIC_CAMPAIGN or h.sentence in campaigns
+    ]
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()
@@ -257,6 +274,10 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
     # major state campaign (Volt Typhoon, Salt Typhoon)"; a generic "state-backed" needs more.
     named = {h.sentence for h in named_hits}
+    # A piece titled by a law, bill or strategy is about policy: the attacks it cites are why
+    # the law exists ("requires firms to report ransomware attacks"), so they are background.
+    if any(h.sentence == 0 for h in hits.get("policy", [])) and 0 not in incident:
+        stated = firm = set()
     kind: SignalKind
     if firm and (len(stated) >= 2 or firm & stated & named):
         level, kind, support = 3, "act", firm | stated

@@ -166,6 +166,13 @@ ACTS: dict[str, tuple[str, ...]] = {
         "trading",
         "volatil*",
         "run out",
+        # A mine closed or taken over: "orders closure of the mine", "rebels seize mining hub".
+        "closure*",
+        "capture*",
+        "seiz*",
+        "takeover",
+        "taken control",
+        "took control",
     ),
     # A concrete new source of supply or a deal for one: a measure, not commentary.
     "development": (

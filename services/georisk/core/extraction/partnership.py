@@ -13,6 +13,7 @@ at level ≥ 2 as instruments, at 1 as topic.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from georisk.core.documents import DimensionReading
@@ -68,7 +69,18 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "accession process",
         "accession working group",
     ),
-    "treaty": ("treaty", "treaties", "accession", "Reciprocal Access Agreement"),
+    # A trade agreement is a treaty, whoever signs it (the labels score a ministers' signing 3).
+    "treaty": (
+        "treaty",
+        "treaties",
+        "accession",
+        "Reciprocal Access Agreement",
+        "trade agreement*",
+        "free trade agreement*",
+        "trade deal*",
+        "free trade deal*",
+        "economic partnership agreement*",
+    ),
     "instrument": (
         "agreement*",
         "pact",
@@ -185,6 +197,37 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "administration",
         "parliament",
     ),
+    # Parties that are not states: a signing between them is no partnership of governments.
+    "institution": (
+        "university",
+        "universities",
+        "college*",
+        "school*",
+        "zoo",
+        "zoos",
+        "museum*",
+        "gallery",
+        "club",
+        "clubs",
+        "hospital*",
+        "retailer*",
+        "chain",
+        "brand*",
+        "label",
+        "maker",
+        "makers",
+        "manufacturer*",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "council",
+        "orchestra*",
+        "foundation",
+        # University and company officers whose titles end in a leader's word.
+        "vice-chancellor*",
+        "executive vice-president*",
+    ),
     "cooperation": (
         "cooperat*",
         "co-operat*",
@@ -257,7 +300,10 @@ def _statal(
 ) -> bool:
     """Whether governments act in the text: leaders, ministers, an allied bloc ("partners"
     alone is business talk too), a government word, or, read last since it is needed least,
-    an allied state named in the lead by name rather than adjective."""
+    an allied state named in the lead as an actor. Not when institutions are the parties."""
+    if _institutions_sign(hits):
+        # Institutions sign; governments act only if their leaders or ministers open the story.
+        return any(h.sentence <= 1 for g in ("leader", "minister") for h in hits.get(g, []))
     return bool(
         hits.get("leader")
         or hits.get("minister")
@@ -265,6 +311,18 @@ def _statal(
         or hits.get("state")
         or countries.named_states(context.mentions, lead_end(context.original)) & allied
     )
+
+
+def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
+    """ "Cardiff and Osaka universities sign", "a stationery chain has signed": an institution
+    before the first signing verb of the title or the opening sentence is the party."""
+    for sentence in (0, 1):
+        signs = [h.start for h in hits.get("sign", []) if h.sentence == sentence]
+        if signs and any(
+            h.sentence == sentence and h.start < min(signs) for h in hits.get("institution", [])
+        ):
+            return True
+    return False
 
 
 def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str]) -> set[int]:
@@ -279,9 +337,16 @@ def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str])
 
 
 def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> set[int]:
-    """Sentences naming an allied state, or opening the body under a title that names one."""
+    """Sentences naming an allied state, opening the body under a title that names one, or a
+    title over an opening sentence that names one."""
     named = {s for s, codes in context.countries_by_sentence.items() if codes & allied}
-    return {s for s in sentences if s in named or (s in (1, 2) and 0 in named)}
+    # A headline names its parties by their leaders ("Albanese and Marape sign"), the opening
+    # sentence by their states.
+    return {
+        s
+        for s in sentences
+        if s in named or (s in (1, 2) and 0 in named) or (s == 0 and 1 in named)
+    }
 
 
 def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) -> frozenset[str]:
@@ -294,6 +359,22 @@ def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) 
     end = doc.starts[2] if doc.n_sentences > 2 else len(doc.text)
     mentioned = frozenset(m.code for m in context.mentions if m.offset < end)
     return mentioned - scope.interested - frozenset(scope.threat_actors)
+
+
+_FOUNDING = ("launch", "establish", "inaugurat")
+# An instrument named as the frame of what is done now, or as what is built on.
+_FRAME = re.compile(r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+$")
+# "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
+_PAST_YEAR = re.compile(r"\b(?:in|since)\s+(?:19|20)\d\d\b")
+
+
+def _in_force(text: str, start: int) -> bool:
+    return _FRAME.search(text, max(0, start - 20), start) is not None
+
+
+def _dated(doc: Document, sentence: int) -> bool:
+    end = doc.starts[sentence + 1] if sentence + 1 < doc.n_sentences else len(doc.text)
+    return _PAST_YEAR.search(doc.text, doc.starts[sentence], end) is not None
 
 
 def read_partnership(
@@ -313,10 +394,11 @@ def read_partnership(
     allied = scope.interested | outside
     if not _statal(context, hits, groupings, scope.interested):
         return reading(0, 0, ("partnership",), None)  # institutions, not states
-    # "No agreement was signed", "did not sign the pact": nothing was concluded.
+    # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
+    # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
     treaty, instrument = (
-        affirmed(doc, hits.get("treaty", [])),
-        affirmed(doc, hits.get("instrument", [])),
+        [h for h in affirmed(doc, hits.get(group, [])) if not _in_force(doc.text, h.start)]
+        for group in ("treaty", "instrument")
     )
     hits["sign"] = affirmed(doc, hits.get("sign", []))
     signed = _anchored(
@@ -327,7 +409,9 @@ def read_partnership(
     # "Biden and Xi agreed...": the threat actor as a party offsets no risk from it, whereas
     # "the UK and Japan signed a pact to counter China" names it after the verb.
     with_threat = _threat_parties(context, hits.get("sign", []), frozenset(scope.threat_actors))
-    firm = {s for s in signed if context.in_lead(s) and not context.hedged(s)} - with_threat
+    firm = {
+        s for s in signed if context.in_lead(s) and not context.hedged(s) and not _dated(doc, s)
+    } - with_threat
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
@@ -341,9 +425,16 @@ def read_partnership(
         if context.in_lead(s) and not context.hedged(s) and s in officials
     } - with_threat
     allied_cooperation = cooperation & _allied_sentences(context, groupings, scope.interested)
-    if treaty_signed or led:
-        level, support = 3, treaty_signed | led
-        tiers = [treaty_signed, led]
+    # Leaders founding a cooperation ("launch a new era of trilateral cooperation") found it
+    # as a formal one would be signed.
+    founded = {
+        s
+        for s in (agreed & leaders) - ministers
+        if any(h.sentence == s and h.text.startswith(_FOUNDING) for h in hits["sign"])
+    }
+    if treaty_signed or led or founded:
+        level, support = 3, treaty_signed | led | founded
+        tiers = [treaty_signed, led, founded]
     elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
