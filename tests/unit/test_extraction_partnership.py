@@ -340,6 +340,13 @@ def test_ministerial_steps_near_a_treaty_word_are_ministerial(title: str, text: 
             1,
         ),
         (
+            # What was agreed may be future; the announcement is stated.
+            "Biden, Kishida and Marcos hold first trilateral summit",
+            "The three leaders met on Thursday. In a joint vision statement, the leaders of "
+            "Japan and the Philippines announced that their coast guards would patrol jointly.",
+            3,
+        ),
+        (
             # Institutions are the parties, whatever their countries.
             "Cardiff and Osaka universities sign research partnership",
             "Cardiff University and Osaka University have signed a partnership agreement. An "

@@ -377,6 +377,19 @@ def _dated(doc: Document, sentence: int) -> bool:
     return _PAST_YEAR.search(doc.text, doc.starts[sentence], end) is not None
 
 
+_THAT = re.compile(r"\s+that\b")
+
+
+def _hedged(context: Context, sentence: int, signs: list[Hit]) -> bool:
+    """A hedge in the sentence, except in what was agreed: "the leaders announced that their
+    coast guards would patrol jointly" states the announcement."""
+    text = context.doc.text
+    for sign in signs:
+        if sign.sentence == sentence and _THAT.match(text, sign.start + len(sign.text)):
+            return context.hedged(sentence, at=sign.start)
+    return context.hedged(sentence)
+
+
 def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
@@ -410,7 +423,9 @@ def read_partnership(
     # "the UK and Japan signed a pact to counter China" names it after the verb.
     with_threat = _threat_parties(context, hits.get("sign", []), frozenset(scope.threat_actors))
     firm = {
-        s for s in signed if context.in_lead(s) and not context.hedged(s) and not _dated(doc, s)
+        s
+        for s in signed
+        if context.in_lead(s) and not _hedged(context, s, hits["sign"]) and not _dated(doc, s)
     } - with_threat
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
