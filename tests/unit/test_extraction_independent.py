@@ -1,8 +1,9 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to F were read while tuning `rules-12`, and set G, the last, was read once and never
-tuned on; these floors (the figures reached, less a small margin) guard against regressions.
-They are not estimates of accuracy on unseen text: the README of the fixtures gives those.
+Every set here has been read while tuning (A to G for `rules-12`, G to J for `rules-13`, each
+scored once before its errors were read); these floors (the figures reached, less a small
+margin) guard against regressions. They are not estimates of accuracy on unseen text: the
+README of the fixtures gives those.
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 
 # set: (relevant-F1, significant-F1, kappa) floors; country F1 is guarded on the dev set.
 FLOORS = {
-    "A": (0.93, 0.93, 0.93),
-    "B": (0.89, 0.91, 0.91),
-    "C": (0.92, 0.91, 0.93),
-    "D": (0.90, 0.92, 0.92),
-    "E": (0.87, 0.87, 0.89),
-    "F": (0.89, 0.88, 0.90),
-    "G": (0.90, 0.93, 0.92),
+    "A": (0.94, 0.93, 0.95),
+    "B": (0.92, 0.93, 0.95),
+    "C": (0.95, 0.92, 0.95),
+    "D": (0.95, 0.94, 0.95),
+    "E": (0.92, 0.90, 0.93),
+    "F": (0.92, 0.91, 0.94),
+    "G": (0.92, 0.96, 0.95),
+    "H": (0.95, 0.90, 0.95),
+    "I": (0.90, 0.91, 0.93),
+    "J": (0.84, 0.91, 0.92),
 }
-# Hard negatives flagged at most: E and G keep one each, institutions whose country is named
-# attributively ("a Tokyo record label", "a Japanese partner zoo").
-MAX_HARD_FP = {"E": 1 / 7, "G": 1 / 7}
+# Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
+# banks whose "restrictions" read as a supply measure.
+MAX_HARD_FP = {"I": 1 / 7}
 
 
 @cache
