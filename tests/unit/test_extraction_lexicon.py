@@ -102,3 +102,13 @@ def test_document_sentences_start_with_the_title() -> None:
         "New paragraph",
     ]
     assert doc.sentence_of(doc.text.index("Second")) == 2
+
+
+def test_abbreviations_before_a_name_do_not_end_a_sentence() -> None:
+    doc = Document.of("T", "The U.S. President met Mr. Xi. Then the U.K. Foreign Secretary spoke.")
+    sentences = [doc.sentence(i) for i in range(doc.n_sentences)]
+    assert sentences == [
+        "T",
+        "The U.S. President met Mr. Xi.",
+        "Then the U.K. Foreign Secretary spoke.",
+    ]

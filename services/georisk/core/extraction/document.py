@@ -19,7 +19,11 @@ from georisk.core.extraction.lexicon import GroupedPattern
 # capital or digit, or at a line break. The pattern starts with a character class so the
 # regex engine skips to candidate characters instead of testing every position.
 _SENTENCE_END = re.compile(
-    r"[.!?…\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\n*)"
+    r"[.!?…\n]"
+    # Not after an abbreviation that is usually followed by a name: "U.S. President", "Mr. Xi".
+    r"(?<!U\.S\.)(?<!U\.K\.)(?<![\s(]Mr\.)(?<![\s(]Ms\.)(?<![\s(]Dr\.)(?<![\s(]Mrs\.)"
+    r"(?<![\s(]Gen\.)(?<![\s(]Sen\.)(?<![\s(]Rep\.)(?<![\s(]Gov\.)(?<![\s(]Lt\.)(?<![\s(]St\.)"
+    r"(?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)\n*)"
 )
 
 
