@@ -344,3 +344,35 @@ def test_warning_shots_fired_are_a_severe_act() -> None:
 )
 def test_announced_drills_and_sport(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # China as the object of a supply threat is a market story.
+            "Rebel capture of rare earth hub threatens supplies to China",
+            "Rebels seized the mining towns, which threatens supplies to Chinese refiners.",
+            0,
+        ),
+        ("Beijing threatens Manila", "China's foreign ministry threatened the Philippines.", 1),
+        (
+            "Chinese national charged with foreign interference",
+            "Police charged a Chinese national with foreign interference on Tuesday.",
+            2,
+        ),
+        (
+            "Gallium buyers scramble after Beijing bars shipments to US",
+            "China bars shipments of gallium to the United States from Monday.",
+            2,
+        ),
+        (
+            # A poll is opinion research: background however grave its subject.
+            "Survey: Taiwanese split on invasion risk",
+            "A poll found voters divided over whether China's military would launch an invasion.",
+            1,
+        ),
+    ],
+)
+def test_subjects_interference_bars_and_polls(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -295,3 +295,12 @@ def test_power_cuts_attempts_and_hedged_consequences(title: str, text: str, expe
 )
 def test_campaigns_scale_and_policy_titles(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+def test_hackers_that_have_burrowed_into_networks_are_stated() -> None:
+    title = "Agencies warn Chinese state hackers pre-positioned in critical infrastructure"
+    text = (
+        "Agencies warned on Wednesday that Volt Typhoon has burrowed into the networks of "
+        "critical infrastructure operators, keeping access for five years."
+    )
+    assert reading_of(title, text)[0] == 3

@@ -97,9 +97,9 @@ def test_a_repeated_word_does_not_make_a_genre() -> None:
     ("title", "text"),
     [
         (
-            "UK and Japan sign critical minerals partnership",
-            "Ministers signed a memorandum on cooperation in critical minerals, committing the "
-            "two countries to joint work on supply-chain resilience.",
+            "UK and Japan sign economic security partnership",
+            "Ministers signed a memorandum and pledged cooperation on semiconductors, "
+            "artificial intelligence and critical minerals.",
         ),
         (
             "Opinion: the West must rethink its critical minerals strategy",
@@ -184,4 +184,10 @@ def test_what_a_ban_stops(title: str, text: str, expected: int) -> None:
 )
 def test_a_mine_closed_or_taken_over_is_a_disruption(title: str) -> None:
     text = "The mine accounts for a large share of global rare earths and copper output."
+    assert level(title, text) == 2
+
+
+def test_an_instrument_about_the_minerals_is_a_concrete_measure() -> None:
+    title = "UK and Japan sign critical minerals partnership"
+    text = "Ministers signed a critical minerals cooperation memorandum on supply-chain resilience."
     assert level(title, text) == 2

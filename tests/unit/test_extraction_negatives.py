@@ -111,3 +111,15 @@ def test_live_fire_drills_are_not_a_fire_drill() -> None:
     cleaned, found = strip_exclusions("the pla held live-fire drills; staff ran a fire drill")
     assert "live-fire drills" in cleaned
     assert found == ("fire drill",)
+
+
+def test_heritage_writing_is_a_register() -> None:
+    title = "How cobalt blue travelled to Jingdezhen"
+    text = (
+        "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "
+        "glaze during the Yuan dynasty; museum collectors prize the wares, and supply of the "
+        "ore from Persia was restricted."
+    )
+    article = Article(id="t", title=title, text=text)
+    extraction = extract_article(article, default_scope())
+    assert all(extraction.level(d) == 0 for d in DIMENSIONS)

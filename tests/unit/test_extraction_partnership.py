@@ -358,3 +358,34 @@ def test_ministerial_steps_near_a_treaty_word_are_ministerial(title: str, text: 
 )
 def test_parties_frames_and_dates(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A year after another verb dates that, not the signing.
+            "AUKUS leaders unveil plan for nuclear-powered submarines",
+            "The leaders of the United States, Britain and Australia unveiled a plan for the "
+            "AUKUS security partnership formed in 2021.",
+            3,
+        ),
+        (
+            # Cooperation the threat actor halts with one state is no allied cooperation.
+            "China sanctions Lithuanian deputy minister",
+            "Beijing said it would halt cooperation with Lithuania's transport ministry and "
+            "suspend cooperation with its regulator. The EU said it was monitoring.",
+            0,
+        ),
+        (
+            # "On both sides of the world" is no government acting.
+            "Museum partnership brings Japanese and British pottery together",
+            "The exhibition is the result of a partnership between a Cornish gallery and a "
+            "craft museum in Tokyo. Their collaboration shaped pottery on both sides of the "
+            "world.",
+            0,
+        ),
+    ],
+)
+def test_dates_threat_cooperation_and_pair_words(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 # Headlines that label their own register: the rubric puts explainers and opinion at 1.
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
-    r"|perspective|view)\s*[:|]|\bexplain(?:ed|er)\b"
+    r"|perspective|view|survey|poll)\s*[:|]|\bexplain(?:ed|er)\b"
     # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
     r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."

@@ -153,6 +153,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "sanction*",
         "countermeasure*",
         "retaliat*",
+        # Covert influence cases: "charged with foreign interference", "police stations".
+        "foreign interference",
+        "interference",
+        "overseas police station*",
+        "police stations",
         "anti-dumping",
         "anti-subsidy",
         "countervailing dut*",
@@ -249,6 +254,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "banning exports",
         "bans the export*",
         "banned the export*",
+        "bars shipments",
+        "barred shipments",
+        "bars exports",
+        "barred exports",
+        "barring exports",
     ),
     # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
     # Taiwan"); elsewhere, say off another country's coast, it is an incident.
@@ -305,8 +315,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "grey zone",
         "gray zone",
     ),
+    # The verb counts with China as its subject: "Beijing threatened Manila", whereas "rebels
+    # threaten supplies to China" is a market story.
+    "threaten": ("threaten*",),
     "friction": (
-        "threat*",
+        "threat",
+        "threats",
         "rift",
         "row over",
         "row with",
@@ -332,7 +346,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "chip war",
         "tech war",
         "technology war",
-        "retaliat*",
         "tit-for-tat",
         # Beijing's own rebuttals: "opposes countries ganging up", "exclusionary blocs".
         "opposes",
@@ -447,6 +460,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     contest = hits.get("contest", [])
     friction = (
         near(contest + hits.get("friction", []) + hits.get("cyber", []), actors)
+        | near(with_actor(hits.get("threaten", []), actors, doc.text, ahead=None), actors)
         | near(contest, waters)
         | attacks
     )
@@ -487,6 +501,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         "zone",
         "attack",
         "contest",
+        "threaten",
         "friction",
         "cyber",
     )

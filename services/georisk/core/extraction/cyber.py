@@ -98,6 +98,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "ransom",
         "extort*",
         "infiltrated",
+        "burrowed",
         "break into",
         "breaking into",
         "broke into",

@@ -278,6 +278,18 @@ def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
     return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
 
 
+# "sign a critical minerals partnership", "a critical minerals cooperation memorandum": an
+# instrument about the materials themselves is a concrete measure, unlike a list of fields.
+_INSTRUMENT_ON = re.compile(
+    r"\s+(?:(?:supply[\s-]chains?|cooperation|security|investment|trade)\s+)?"
+    r"(?:partnership|memorandum|framework|pact|agreement|deal|compact|alliance)\b"
+)
+
+
+def _instruments_on(text: str, material: list[Hit]) -> set[int]:
+    return {h.sentence for h in material if _INSTRUMENT_ON.match(text, h.start + len(h.text))}
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(_pattern(materials))
     material = hits.get("material", [])
@@ -290,8 +302,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     ban |= near(stops, exports) & near(material, exports)
     control = near(hits.get("control", []), material, window=1)
     disruption = near(hits.get("disruption", []), material)
-    development = near(hits.get("development", []), material, window=1) | near(
-        hits.get("venture", []), material
+    development = (
+        near(hits.get("development", []), material, window=1)
+        | near(hits.get("venture", []), material)
+        | _instruments_on(doc.text, material)
     )
     market = near(hits.get("market", []) + hits.get("chain", []), material)
     field = near(hits.get("field", []), material)

@@ -167,6 +167,25 @@ GENRES: dict[str, tuple[str, ...]] = {
         "retailer*",
         "promo code*",
     ),
+    # Art, antiques and heritage: porcelain "china", cobalt glazes, a museum "partnership".
+    "heritage": (
+        "museum*",
+        "exhibition*",
+        "auction*",
+        "antique*",
+        "porcelain",
+        "ceramic*",
+        "pottery",
+        "potter",
+        "potters",
+        "kiln*",
+        "dynasty",
+        "collector*",
+        "curator*",
+        "artefact*",
+        "artifact*",
+        "glaze*",
+    ),
     # Rings and bracelets name their metals (tungsten, cobalt, nickel) as materials to wear.
     "jewellery": (
         "jewellery",

@@ -307,7 +307,7 @@ def _statal(
     return bool(
         hits.get("leader")
         or hits.get("minister")
-        or any(h.text != "partners" for h in groupings)
+        or any(h.text != "partners" and h.text not in PAIR_WORDS for h in groupings)
         or hits.get("state")
         or countries.named_states(context.mentions, lead_end(context.original)) & allied
     )
@@ -365,16 +365,18 @@ _FOUNDING = ("launch", "establish", "inaugurat")
 # An instrument named as the frame of what is done now, or as what is built on.
 _FRAME = re.compile(r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+$")
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
-_PAST_YEAR = re.compile(r"\b(?:in|since)\s+(?:19|20)\d\d\b")
+_PAST_YEAR = re.compile(r"[^.;]{0,40}?\b(?:in|since)\s+(?:19|20)\d\d\b")
 
 
 def _in_force(text: str, start: int) -> bool:
     return _FRAME.search(text, max(0, start - 20), start) is not None
 
 
-def _dated(doc: Document, sentence: int) -> bool:
-    end = doc.starts[sentence + 1] if sentence + 1 < doc.n_sentences else len(doc.text)
-    return _PAST_YEAR.search(doc.text, doc.starts[sentence], end) is not None
+def _dated(doc: Document, sentence: int, signs: list[Hit]) -> bool:
+    """Whether a year follows a signing verb of the sentence ("signed the accord in 2023")."""
+    return any(
+        h.sentence == sentence and _PAST_YEAR.match(doc.text, h.start + len(h.text)) for h in signs
+    )
 
 
 _THAT = re.compile(r"\s+that\b")
@@ -425,7 +427,9 @@ def read_partnership(
     firm = {
         s
         for s in signed
-        if context.in_lead(s) and not _hedged(context, s, hits["sign"]) and not _dated(doc, s)
+        if context.in_lead(s)
+        and not _hedged(context, s, hits["sign"])
+        and not _dated(doc, s, hits["sign"])
     } - with_threat
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
@@ -439,7 +443,16 @@ def read_partnership(
         for s in near(hits.get("cooperation", []), hits.get("sign", []))
         if context.in_lead(s) and not context.hedged(s) and s in officials
     } - with_threat
-    allied_cooperation = cooperation & _allied_sentences(context, groupings, scope.interested)
+    allied_sentences = _allied_sentences(context, groupings, scope.interested)
+    allied_cooperation = cooperation & allied_sentences
+    # Cooperation the threat actor halts or offers to one state ("Beijing will halt cooperation
+    # with Lithuania") is no allied cooperation; allies acting against it together are.
+    threats = frozenset(scope.threat_actors)
+    talk = {
+        s
+        for s in cooperation
+        if s in allied_sentences or not context.countries_by_sentence.get(s, frozenset()) & threats
+    }
     # Leaders founding a cooperation ("launch a new era of trilateral cooperation") found it
     # as a formal one would be signed.
     founded = {
@@ -453,8 +466,8 @@ def read_partnership(
     elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
-    elif (signed or len(cooperation) >= 2 or allied_cooperation) and not formal_only:
-        level, support = 1, cooperation | formal
+    elif (signed or len(talk) >= 2 or allied_cooperation & talk) and not formal_only:
+        level, support = 1, talk | formal
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:
         return reading(0, 0, ("partnership",), None)
