@@ -42,7 +42,7 @@ def test_resolve(name: str, code: str) -> None:
     assert countries.resolve(name) == code
 
 
-@pytest.mark.parametrize("name", ["Georgia", "Jordan", "Atlantis", "turkey"])
+@pytest.mark.parametrize("name", ["Georgia", "Jordan", "Atlantis", "turkey", "Island"])
 def test_ambiguous_or_unknown_names_do_not_resolve(name: str) -> None:
     assert countries.resolve(name) is None
 
@@ -60,6 +60,7 @@ def test_ambiguous_or_unknown_names_do_not_resolve(name: str) -> None:
         ("Ships queued at the Panama Canal; the Panama Papers leaked.", set()),
         ("Nickel rose on the London Metal Exchange, in US dollars.", set()),
         ("Bake the loaf in a Dutch oven.", set()),
+        ("Coast guards met near Thitu Island and Huangyan Island.", set()),
     ],
 )
 def test_mentions(text: str, expected: set[str]) -> None:

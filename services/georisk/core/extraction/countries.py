@@ -191,6 +191,7 @@ AMBIGUOUS = frozenset(
         "Columbia",
         "Sucre",
         "Palestine",
+        "Island",  # Iceland's own name, and every "Thitu Island" and "Huangyan Island"
     }
 )
 # Names that keep their meaning only when spelled out (the canal, the papers and the other
