@@ -1,6 +1,6 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Every set here has been read while tuning (A to G for `rules-12`, G to J for `rules-13`, each
+Every set here has been read while tuning (A to G for `rules-12`, G to L for `rules-13`, each
 scored once before its errors were read); these floors (the figures reached, less a small
 margin) guard against regressions. They are not estimates of accuracy on unseen text: the
 README of the fixtures gives those.
@@ -22,15 +22,17 @@ EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 # set: (relevant-F1, significant-F1, kappa) floors; country F1 is guarded on the dev set.
 FLOORS = {
     "A": (0.94, 0.93, 0.95),
-    "B": (0.92, 0.93, 0.95),
-    "C": (0.95, 0.92, 0.95),
+    "B": (0.92, 0.94, 0.95),
+    "C": (0.95, 0.93, 0.96),
     "D": (0.95, 0.94, 0.95),
     "E": (0.92, 0.90, 0.93),
     "F": (0.92, 0.91, 0.94),
-    "G": (0.92, 0.96, 0.95),
+    "G": (0.93, 0.95, 0.95),
     "H": (0.95, 0.90, 0.95),
-    "I": (0.90, 0.91, 0.93),
+    "I": (0.90, 0.94, 0.95),
     "J": (0.84, 0.91, 0.92),
+    "K": (0.90, 0.93, 0.92),
+    "L": (0.93, 0.92, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure.
