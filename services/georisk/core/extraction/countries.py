@@ -299,16 +299,18 @@ def _body() -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    """A name at a given offset (`match`)."""
-    return re.compile(r"(?<![\w.])" + _body())
-
-
-@cache
 def _scanner() -> re.Pattern[str]:
-    """Every name in a text padded with one character (see `_names`): the pattern consumes
-    the boundary before a name, so the regex engine skips to candidates (as in `lexicon`)."""
+    """Country names, each with the boundary character before it: consuming it instead of
+    looking behind lets the regex engine skip to candidates (as in `lexicon`)."""
     return re.compile(r"[^\w.]" + _body())
+
+
+def _name_at(text: str, offset: int) -> str | None:
+    """The country name that starts at `offset` (a mention `_names` found), if any."""
+    if offset == 0:
+        text, offset = "\n" + text, 1
+    match = _scanner().match(text, offset - 1)  # from the boundary character before it
+    return match.group()[1:] if match else None
 
 
 def _names(text: str) -> Iterator[tuple[int, str]]:
@@ -371,8 +373,10 @@ def mentions(text: str) -> Counter[str]:
 def located(doc: Document) -> list[Mention]:
     """Every country mention of a document, in text order."""
     found = []
-    for start, name in _names(doc.text):
-        resolved = _resolved(name)  # fills DEMONYMS through `name_table`
+    padded = "\n" + doc.text  # as in `_names`, inlined: this runs for every article
+    for match in _scanner().finditer(padded):
+        start = match.start()
+        resolved = _resolved(padded[start + 1 : match.end()])  # fills DEMONYMS via name_table
         if resolved is not None:
             code, form = resolved
             named = form not in DEMONYMS and not _PLACE.search(doc.text, max(0, start - 24), start)
@@ -447,10 +451,10 @@ def _capital_as_place(text: str, offset: int) -> bool:
     locative = _LOCATIVE.search(text, max(0, offset - 6), offset) is not None
     if not locative and "based" not in text[offset : offset + 40]:
         return False  # most mentions: no need to re-match the name
-    match = _pattern().match(text, offset)
-    if match is None or _normalise(match.group()) not in CAPITALS:
+    name = _name_at(text, offset)
+    if name is None or _normalise(name) not in CAPITALS:
         return False
-    return locative or _BASED.match(text, match.end()) is not None
+    return locative or _BASED.match(text, offset + len(name)) is not None
 
 
 def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:

@@ -67,10 +67,12 @@ class Document:
     def scan(self, pattern: GroupedPattern) -> dict[str, list[Hit]]:
         """Every match of a grouped pattern, by list name (see `lexicon.compile_groups`)."""
         found: dict[str, list[Hit]] = defaultdict(list)
-        starts = self.starts
-        for group, start, text in pattern.finditer(self.text):
+        names, starts, padded = pattern.names, self.starts, "\n" + self.text
+        # Inlined `GroupedPattern.finditer`: this loop runs for every hit of every article.
+        for match in pattern.pattern.finditer(padded):
+            group, start = names[match.lastindex or 0], match.start()
             sentence = bisect_right(starts, start) - 1
-            found[group].append(Hit(group, text, sentence, start))
+            found[group].append(Hit(group, padded[start + 1 : match.end()], sentence, start))
         return found
 
 
