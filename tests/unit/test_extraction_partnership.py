@@ -134,6 +134,15 @@ def test_allied_agencies_acting_together_are_low_level_cooperation(title: str, t
     assert level(title, text) == 1
 
 
+def test_issuing_a_joint_advisory_is_no_agreement() -> None:
+    title = "Allies attribute intrusions to Chinese state hackers"
+    text = (
+        "The UK, Japan and the United States issued a joint advisory attributing intrusions to "
+        "Volt Typhoon. Officials in Seoul said more details would follow."
+    )
+    assert level(title, text) == 1
+
+
 def test_football_between_members_is_no_partnership() -> None:
     title = "England 2-1 Japan: late goal wins the friendly"
     text = (

@@ -228,6 +228,17 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "vice-chancellor*",
         "executive vice-president*",
     ),
+    # Allied agencies warning together: "a joint advisory co-sealed by the Five Eyes". Agency
+    # cooperation is low-level (1): issuing an advisory is no agreement between governments.
+    "agencies": (
+        "joint advisory",
+        "joint advisories",
+        "joint cybersecurity advisory",
+        "co-sealed",
+        "co-signed",
+        "partner agencies",
+        "counterparts",
+    ),
     "cooperation": (
         "cooperat*",
         "co-operat*",
@@ -247,18 +258,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "joint operation",
         "joint international operation",
         "co-authored",
-        # Allied agencies warning together: "a joint advisory co-sealed by the Five Eyes".
-        "joint advisory",
-        "joint advisories",
-        "joint cybersecurity advisory",
-        "co-sealed",
-        "co-signed",
-        "partner agencies",
         "multinational operation",
         "multinational investigation",
         "international operation",
         "with support from",
-        "counterparts",
         "jointly",
         "interoperab*",
         # Leaders' commitments: "pledged to deepen", "agreed to hold annual summits".
@@ -435,7 +438,7 @@ def read_partnership(
     treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
     hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
-    cooperation = {h.sentence for h in hits["cooperation"]}
+    cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied)
     officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
     agreed = {
@@ -471,6 +474,6 @@ def read_partnership(
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:
         return reading(0, 0, ("partnership",), None)
-    groups = ("treaty", "instrument", "sign", "cooperation", "leader", "grouping")
+    groups = ("treaty", "instrument", "sign", "cooperation", "agencies", "leader", "grouping")
     evidence = evidence_of(context.original, [h for g in groups for h in hits.get(g, [])], tiers)
     return reading(level, len(support), evidence, "cooperation" if level >= 2 else "background")
