@@ -91,23 +91,27 @@ def test_lower_ascii_keeps_offsets() -> None:
     assert lower_ascii(text).endswith("beijing")
 
 
+def _sentences(title: str, body: str) -> list[str]:
+    doc = Document.of(title, body)
+    return [doc.sentence(i) for i in range(doc.n_sentences)]
+
+
 def test_document_sentences_start_with_the_title() -> None:
-    doc = Document.of("Headline here", "First claim. Second claim? Third.\nNew paragraph")
-    sentences = [doc.sentence(i) for i in range(doc.n_sentences)]
-    assert sentences == [
+    body = "First claim. Second claim? Third.\nNew paragraph"
+    assert _sentences("Headline here", body) == [
         "Headline here",
         "First claim.",
         "Second claim?",
         "Third.",
         "New paragraph",
     ]
+    doc = Document.of("Headline here", body)
     assert doc.sentence_of(doc.text.index("Second")) == 2
 
 
 def test_abbreviations_before_a_name_do_not_end_a_sentence() -> None:
-    doc = Document.of("T", "The U.S. President met Mr. Xi. Then the U.K. Foreign Secretary spoke.")
-    sentences = [doc.sentence(i) for i in range(doc.n_sentences)]
-    assert sentences == [
+    body = "The U.S. President met Mr. Xi. Then the U.K. Foreign Secretary spoke."
+    assert _sentences("T", body) == [
         "T",
         "The U.S. President met Mr. Xi.",
         "Then the U.K. Foreign Secretary spoke.",
