@@ -376,3 +376,23 @@ def test_announced_drills_and_sport(title: str, text: str, expected: int) -> Non
 )
 def test_subjects_interference_bars_and_polls(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "China fires missiles into waters off Taiwan",
+            "The PLA fired ballistic missiles into waters around Taiwan on Thursday.",
+            3,
+        ),
+        (
+            "China demands Lithuania withdraw ambassador over Taiwan office",
+            "Beijing demanded that Vilnius withdraw its ambassador, warning it would bear all "
+            "the consequences.",
+            2,
+        ),
+    ],
+)
+def test_missiles_fired_and_envoys_withdrawn(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

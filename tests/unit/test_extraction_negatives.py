@@ -123,3 +123,14 @@ def test_heritage_writing_is_a_register() -> None:
     article = Article(id="t", title=title, text=text)
     extraction = extract_article(article, default_scope())
     assert all(extraction.level(d) == 0 for d in DIMENSIONS)
+
+
+def test_a_film_review_is_a_register() -> None:
+    title = "Review: Zero Day Protocol is a slick hacker thriller"
+    text = (
+        "The film, starring a former actor turned director, follows a ransomware crew that "
+        "threatens to shut down a city's power grid. The sequel is already in cinemas."
+    )
+    article = Article(id="t", title=title, text=text)
+    extraction = extract_article(article, default_scope())
+    assert all(extraction.level(d) == 0 for d in DIMENSIONS)

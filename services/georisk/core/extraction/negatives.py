@@ -167,6 +167,23 @@ GENRES: dict[str, tuple[str, ...]] = {
         "retailer*",
         "promo code*",
     ),
+    # Film, television and fiction: a hacker thriller's ransomware crew is a plot.
+    "screen": (
+        "film",
+        "films",
+        "movie*",
+        "thriller*",
+        "screenplay",
+        "starring",
+        "cinema*",
+        "box office",
+        "sequel*",
+        "episode*",
+        "actor*",
+        "actress*",
+        "novel",
+        "novelist*",
+    ),
     # Art, antiques and heritage: porcelain "china", cobalt glazes, a museum "partnership".
     "heritage": (
         "museum*",
