@@ -304,3 +304,25 @@ def test_hackers_that_have_burrowed_into_networks_are_stated() -> None:
         "critical infrastructure operators, keeping access for five years."
     )
     assert reading_of(title, text)[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Insurance market commentary is cyber background.
+            "Cyber insurance rates keep falling, brokers say",
+            "Premiums for cyber insurance fell again last quarter, according to broker reports.",
+            1,
+        ),
+        (
+            # "State-backed" alone is no cyber topic.
+            "UK and Japan sign memorandum on critical minerals",
+            "The memorandum commits their state-backed agencies to share information on supply "
+            "disruptions.",
+            0,
+        ),
+    ],
+)
+def test_insurance_and_state_backed_agencies(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -134,3 +134,15 @@ def test_a_film_review_is_a_register() -> None:
     article = Article(id="t", title=title, text=text)
     extraction = extract_article(article, default_scope())
     assert all(extraction.level(d) == 0 for d in DIMENSIONS)
+
+
+def test_an_advertorial_is_a_register() -> None:
+    title = "Is your small business covered if hackers strike? Cyber insurance explained"
+    text = (
+        "Sponsored content. Could your business survive a ransomware attack? Premiums depend on "
+        "your sector. Our policies start from 25 pounds a month; get a quote online or speak to "
+        "our advisers."
+    )
+    article = Article(id="t", title=title, text=text)
+    extraction = extract_article(article, default_scope())
+    assert all(extraction.level(d) == 0 for d in DIMENSIONS)

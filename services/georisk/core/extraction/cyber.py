@@ -228,6 +228,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "capabilit*",
         "defence*",
         "defense*",
+        # Cyber as a line of business: insurance market commentary is background.
+        "insurance",
+        "insurer*",
+        "underwrit*",
+        "premiums",
     ),
 }
 
@@ -243,7 +248,10 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
     compound = affirmed(doc, hits.get("incident", []))
-    topic = affirmed(doc, hits.get("topic", [])) + hits.get("campaign", []) + compound
+    # A named campaign is a cyber topic by itself; "state-backed" is not ("state-backed agencies
+    # will co-finance mines").
+    named_topic = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
+    topic = affirmed(doc, hits.get("topic", [])) + named_topic + compound
     if not topic:
         return reading(0, 0, (), None)
     acts = affirmed(doc, hits.get("act", [])) + compound

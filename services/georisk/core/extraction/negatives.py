@@ -167,6 +167,20 @@ GENRES: dict[str, tuple[str, ...]] = {
         "retailer*",
         "promo code*",
     ),
+    # Advertorials sell cover or services against the risks they describe.
+    "advert": (
+        "sponsored",
+        "advertorial",
+        "get a quote",
+        "our policies",
+        "our advisers",
+        "our advisors",
+        "our experts",
+        "book a demo",
+        "free trial",
+        "sign up today",
+        "your business",
+    ),
     # Film, television and fiction: a hacker thriller's ransomware crew is a plot.
     "screen": (
         "film",
