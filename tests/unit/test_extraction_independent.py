@@ -1,7 +1,7 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to L have been read while tuning (A to G for `rules-12`, G to L for `rules-13`, each
-scored once before its errors were read); M and N were scored once on the final `rules-13`
+Sets A to N have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, each
+scored once before its errors were read); O and P were scored once on the final `rules-13`
 and never tuned on. These floors (the figures reached, less a small
 margin) guard against regressions. They are not estimates of accuracy on unseen text: the
 README of the fixtures gives those.
@@ -34,12 +34,14 @@ FLOORS = {
     "J": (0.84, 0.91, 0.92),
     "K": (0.90, 0.93, 0.92),
     "L": (0.93, 0.92, 0.94),
-    "M": (0.92, 0.93, 0.92),
-    "N": (0.92, 0.92, 0.94),
+    "M": (0.93, 0.94, 0.93),
+    "N": (0.93, 0.93, 0.95),
+    "O": (0.88, 0.90, 0.92),
+    "P": (0.92, 0.87, 0.92),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
-# banks whose "restrictions" read as a supply measure; N keeps one (never tuned on).
-MAX_HARD_FP = {"I": 1 / 7, "N": 1 / 7}
+# banks whose "restrictions" read as a supply measure; O and P, never tuned on, one each.
+MAX_HARD_FP = {"I": 1 / 7, "O": 1 / 7, "P": 1 / 7}
 
 
 @cache
