@@ -180,5 +180,5 @@ def test_named_states_leave_out_adjectives() -> None:
 
     doc = Document.of("Britain signs pact with a Japanese garden", "Tokyo welcomed it.")
     found = countries.located(doc)
-    assert countries.named_states(found, len(doc.text)) == frozenset({"GB", "JP"})
-    assert countries.named_states(found, doc.title_end) == frozenset({"GB"})
+    assert countries.named_states(doc, found, len(doc.text)) == frozenset({"GB", "JP"})
+    assert countries.named_states(doc, found, doc.title_end) == frozenset({"GB"})

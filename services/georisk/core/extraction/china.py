@@ -469,7 +469,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     contest = hits.get("contest", [])
     friction = (
         near(contest + hits.get("friction", []) + hits.get("cyber", []), actors)
-        | near(with_actor(hits.get("threaten", []), actors, doc.text, ahead=None), actors)
+        | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest, waters)
         | attacks
     )

@@ -336,10 +336,9 @@ _PLACE = re.compile(
 
 
 class Mention(NamedTuple):
-    """One country mention: its code, where it starts, and whether it names the state as an
-    actor (a name, capital or metonym: "Britain and Japan signed") rather than only an
-    adjective, a place or a qualifier ("a Japanese botanic garden", "a zoo in Japan", "a
-    Tokyo record label")."""
+    """One country mention: its code, where it starts, and whether it names the state (a
+    name, capital or metonym: "Britain and Japan signed") rather than only an adjective
+    ("a Japanese botanic garden")."""
 
     code: str
     offset: int
@@ -373,20 +372,24 @@ def mentions(text: str) -> Counter[str]:
 def located(doc: Document) -> list[Mention]:
     """Every country mention of a document, in text order."""
     found = []
-    padded = "\n" + doc.text  # as in `_names`, inlined: this runs for every article
-    for match in _scanner().finditer(padded):
-        start = match.start()
-        resolved = _resolved(padded[start + 1 : match.end()])  # fills DEMONYMS via name_table
+    for start, name in _names(doc.text):
+        resolved = _resolved(name)  # fills DEMONYMS through `name_table`
         if resolved is not None:
             code, form = resolved
-            named = form not in DEMONYMS and not _PLACE.search(doc.text, max(0, start - 24), start)
-            found.append(Mention(code, start, named))
+            found.append(Mention(code, start, form not in DEMONYMS))
     return found
 
 
-def named_states(found: Iterable[Mention], end: int) -> frozenset[str]:
-    """States named before offset `end` by a name, capital or metonym, not by an adjective."""
-    return frozenset(m.code for m in found if m.named and m.offset < end)
+def named_states(doc: Document, found: Iterable[Mention], end: int) -> frozenset[str]:
+    """States named as actors before offset `end`: by a name, capital or metonym, not by an
+    adjective, as a place or as a qualifier ("a zoo in Japan", "a Tokyo record label"). Read
+    only when a rule asks, so the place check stays off the per-mention path."""
+    text = doc.text
+    return frozenset(
+        m.code
+        for m in found
+        if m.named and m.offset < end and not _PLACE.search(text, max(0, m.offset - 24), m.offset)
+    )
 
 
 def resolve(name: str) -> str | None:

@@ -262,11 +262,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # A generic "state-backed" says who, not how big: it takes scale, or a campaign, to make it
     # severe ("a China-linked group ran a five-year espionage campaign").
     campaigns = {h.sentence for h in hits.get("campaign word", [])}
-    named_hits = [
-        h
-        for h in hits.get("campaign", [])
-        if h.text not in GENERIC_CAMPAIGN or h.sentence in campaigns
-    ]
+    generic = [h for h in hits.get("campaign", []) if h.text in GENERIC_CAMPAIGN]
+    named_hits = named_topic + [h for h in generic if h.sentence in campaigns]
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     scaled = near(scale, compound + acts, window=1) if incident else set()

@@ -60,9 +60,12 @@ class Document:
     def sentence_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
+    def end(self, index: int) -> int:
+        """Where sentence `index` ends (the next one's start, or the end of the text)."""
+        return self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+
     def sentence(self, index: int) -> str:
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[index] : end].strip()
+        return self.text[self.starts[index] : self.end(index)].strip()
 
     def scan(self, pattern: GroupedPattern) -> dict[str, list[Hit]]:
         """Every match of a grouped pattern, by list name (see `lexicon.compile_groups`)."""

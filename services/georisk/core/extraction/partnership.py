@@ -312,7 +312,8 @@ def _statal(
         or hits.get("minister")
         or any(h.text != "partners" and h.text not in PAIR_WORDS for h in groupings)
         or hits.get("state")
-        or countries.named_states(context.mentions, lead_end(context.original)) & allied
+        or countries.named_states(context.original, context.mentions, lead_end(context.original))
+        & allied
     )
 
 
@@ -352,16 +353,17 @@ def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> 
     }
 
 
-def _counterparts(context: Context, allies: frozenset[str], scope: ScopeConfig) -> frozenset[str]:
+def _counterparts(
+    context: Context, allies: frozenset[str], scope: ScopeConfig, threats: frozenset[str]
+) -> frozenset[str]:
     """States outside the scope named (or qualifying a leader: "Indonesian President") in
     the title or the opening sentence of an ally's story, other than the threat actors: the
     ally's counterpart ("US and Ukraine sign")."""
     if not allies:
         return frozenset()
-    doc = context.original
-    end = doc.starts[2] if doc.n_sentences > 2 else len(doc.text)
+    end = context.original.end(1)  # the title and the opening sentence
     mentioned = frozenset(m.code for m in context.mentions if m.offset < end)
-    return mentioned - scope.interested - frozenset(scope.threat_actors)
+    return mentioned - scope.interested - threats
 
 
 _FOUNDING = ("launch", "establish", "inaugurat")
@@ -400,7 +402,8 @@ def read_partnership(
 ) -> DimensionReading:
     hits = doc.scan(_pattern(_indicators(scope)))
     groupings = hits.get("grouping", [])
-    outside = _counterparts(context, allies, scope)
+    threats = frozenset(scope.threat_actors)
+    outside = _counterparts(context, allies, scope, threats)
     if len(allies) < 2 and not outside:
         # "Both sides held talks" with fewer than two parties we count: a side is the threat.
         groupings = [h for h in groupings if h.text not in PAIR_WORDS]
@@ -426,7 +429,7 @@ def read_partnership(
     ministers = {h.sentence for h in hits.get("minister", [])}
     # "Biden and Xi agreed...": the threat actor as a party offsets no risk from it, whereas
     # "the UK and Japan signed a pact to counter China" names it after the verb.
-    with_threat = _threat_parties(context, hits.get("sign", []), frozenset(scope.threat_actors))
+    with_threat = _threat_parties(context, hits.get("sign", []), threats)
     firm = {
         s
         for s in signed
@@ -450,7 +453,6 @@ def read_partnership(
     allied_cooperation = cooperation & allied_sentences
     # Cooperation the threat actor halts or offers to one state ("Beijing will halt cooperation
     # with Lithuania") is no allied cooperation; allies acting against it together are.
-    threats = frozenset(scope.threat_actors)
     talk = {
         s
         for s in cooperation

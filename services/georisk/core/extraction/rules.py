@@ -188,9 +188,7 @@ class Context:
         after it counts: "hackers breached the network and may have stolen data" states
         the breach; "hackers may have breached" and "an attack that could follow" do not.
         """
-        starts, text = self.doc.starts, self.doc.text
-        start = starts[sentence]
-        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        text, start, end = self.doc.text, self.doc.starts[sentence], self.doc.end(sentence)
         if at is not None:
             if _ASSERTED.search(text, max(start, at - 20), at):
                 return False  # "warned that hackers have compromised": the act is stated
@@ -218,7 +216,7 @@ def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
 
 def lead_end(doc: Document) -> int:
     """Where the lead (the title and the opening sentences) ends in `doc.text`."""
-    return doc.starts[LEAD_SENTENCES] if doc.n_sentences > LEAD_SENTENCES else len(doc.text)
+    return doc.end(LEAD_SENTENCES - 1)
 
 
 def first_offsets(hits: Iterable[Hit]) -> dict[int, int]:
@@ -281,11 +279,10 @@ def evidence_of(
     for hit in hits:
         if hit.sentence in chosen and hit.sentence not in focus:
             focus[hit.sentence] = hit.start
-    starts, text = original.starts, original.text
+    text = original.text
     items = []
     for sentence in chosen:
-        start = starts[sentence]
-        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        start, end = original.starts[sentence], original.end(sentence)
         if sentence == 0 and original.title_end:
             end = original.title_end
         items.append(_clip(text, start, end, focus.get(sentence, start), width))
