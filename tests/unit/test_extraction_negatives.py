@@ -72,6 +72,23 @@ HARD_NEGATIVES = {
         "The market town celebrated three decades of its twinning partnership with a city in "
         "northern Japan, as a delegation arrived to sign a friendship agreement.",
     ),
+    "heritage writing": (
+        "How cobalt blue travelled to Jingdezhen",
+        "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "
+        "glaze during the Yuan dynasty; museum collectors prize the wares, and supply of the "
+        "ore from Persia was restricted.",
+    ),
+    "film review": (
+        "Review: Zero Day Protocol is a slick hacker thriller",
+        "The film, starring a former actor turned director, follows a ransomware crew that "
+        "threatens to shut down a city's power grid. The sequel is already in cinemas.",
+    ),
+    "advertorial": (
+        "Is your small business covered if hackers strike? Cyber insurance explained",
+        "Sponsored content. Could your business survive a ransomware attack? Premiums depend on "
+        "your sector. Our policies start from 25 pounds a month; get a quote online or speak to "
+        "our advisers.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
@@ -111,38 +128,3 @@ def test_live_fire_drills_are_not_a_fire_drill() -> None:
     cleaned, found = strip_exclusions("the pla held live-fire drills; staff ran a fire drill")
     assert "live-fire drills" in cleaned
     assert found == ("fire drill",)
-
-
-def test_heritage_writing_is_a_register() -> None:
-    title = "How cobalt blue travelled to Jingdezhen"
-    text = (
-        "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "
-        "glaze during the Yuan dynasty; museum collectors prize the wares, and supply of the "
-        "ore from Persia was restricted."
-    )
-    article = Article(id="t", title=title, text=text)
-    extraction = extract_article(article, default_scope())
-    assert all(extraction.level(d) == 0 for d in DIMENSIONS)
-
-
-def test_a_film_review_is_a_register() -> None:
-    title = "Review: Zero Day Protocol is a slick hacker thriller"
-    text = (
-        "The film, starring a former actor turned director, follows a ransomware crew that "
-        "threatens to shut down a city's power grid. The sequel is already in cinemas."
-    )
-    article = Article(id="t", title=title, text=text)
-    extraction = extract_article(article, default_scope())
-    assert all(extraction.level(d) == 0 for d in DIMENSIONS)
-
-
-def test_an_advertorial_is_a_register() -> None:
-    title = "Is your small business covered if hackers strike? Cyber insurance explained"
-    text = (
-        "Sponsored content. Could your business survive a ransomware attack? Premiums depend on "
-        "your sector. Our policies start from 25 pounds a month; get a quote online or speak to "
-        "our advisers."
-    )
-    article = Article(id="t", title=title, text=text)
-    extraction = extract_article(article, default_scope())
-    assert all(extraction.level(d) == 0 for d in DIMENSIONS)
