@@ -99,6 +99,7 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Should New Zealand join AUKUS Pillar II? The debate heats up", True),
         ("Five years on, Indonesia's nickel gamble has remade the market", True),
         ("10 things to know about the rare earth curbs", True),
+        ("Why London and Tokyo keep getting closer", True),
         ("China bans gallium exports to the US", False),
         ("Three Chinese coast guard ships enter Japanese waters", False),
         ("Explosion at plant kills two", False),

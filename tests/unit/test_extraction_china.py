@@ -392,7 +392,36 @@ def test_subjects_interference_bars_and_polls(title: str, text: str, expected: i
             "the consequences.",
             2,
         ),
+        (
+            "China recalls its envoy from Prague",
+            "Beijing said on Monday it was recalling its ambassador to the Czech Republic over "
+            "a visit to Taiwan by the senate speaker.",
+            2,
+        ),
     ],
 )
 def test_missiles_fired_and_envoys_withdrawn(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Another state's invasion, named next to China's conduct, is not China's act.
+            "UK and Japan sign defence pact",
+            "Kishida said the pact answered Russia's invasion of Ukraine and China's growing "
+            "military activities near Japan.",
+            1,
+        ),
+        (
+            # A contest dated by a past year is history.
+            "Britain studies Japan's rare earth stockpile",
+            "Japan built up reserves of rare metals after its 2010 dispute with China over "
+            "supplies, officials said.",
+            0,
+        ),
+    ],
+)
+def test_acts_of_other_states_and_dated_disputes(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected

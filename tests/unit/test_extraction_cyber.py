@@ -326,3 +326,26 @@ def test_hackers_that_have_burrowed_into_networks_are_stated() -> None:
 )
 def test_insurance_and_state_backed_agencies(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # What partners will do together names no incident.
+            "Australia and Japan sign cyber cooperation memorandum",
+            "Under the memorandum, the two agencies will exchange threat information and "
+            "coordinate public attributions of malicious cyber activity.",
+            1,
+        ),
+        (
+            # A coordinated operation is an account of what happened, not a plan.
+            "Police take down ransomware gang in coordinated operation",
+            "Officers arrested four suspects in a coordinated international operation that "
+            "seized servers used in ransomware attacks on hospitals.",
+            2,
+        ),
+    ],
+)
+def test_joint_work_and_coordinated_operations(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -139,6 +139,31 @@ def test_a_ban_announced_for_later_is_a_threat() -> None:
     assert level(title, text) == 2
 
 
+def test_a_ban_with_a_start_date_is_decided() -> None:
+    title = "Indonesia to ban bauxite exports from June"
+    text = "The mines ministry will halt all exports of bauxite from June 10, officials said."
+    assert level(title, text) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Canada and Japan hold first economic security talks",
+            "Trade ministers agreed to coordinate more closely on export controls and supply "
+            "chains for critical minerals and semiconductors.",
+        ),
+        (
+            "Australia and Korea launch economic security dialogue",
+            "The two governments will share early warning of supply disruptions affecting "
+            "lithium and graphite, officials said.",
+        ),
+    ],
+)
+def test_acts_named_as_joint_work_are_fields(title: str, text: str) -> None:
+    assert level(title, text) == 1
+
+
 def test_a_generic_noun_near_a_material_is_no_development() -> None:
     title = "Fire crews warn residents not to bin lithium batteries"
     text = (

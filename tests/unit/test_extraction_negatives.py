@@ -72,6 +72,16 @@ HARD_NEGATIVES = {
         "The market town celebrated three decades of its twinning partnership with a city in "
         "northern Japan, as a delegation arrived to sign a friendship agreement.",
     ),
+    "mayors' friendship agreement": (
+        "School exchange marks 20 years of UK–Japan friendship",
+        "Pupils from a Yorkshire school have returned from their twin town in Japan. The mayors "
+        "of both towns signed a renewed friendship agreement pledging more youth exchanges.",
+    ),
+    "school cyber contest": (
+        "Year 9 pupils crowned national cyber champions",
+        "The winners of the schools competition solved puzzles about a fictional data breach, "
+        "tracing an imaginary hacker through mock network logs to win the prize.",
+    ),
     "heritage writing": (
         "How cobalt blue travelled to Jingdezhen",
         "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "

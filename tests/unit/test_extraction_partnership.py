@@ -398,3 +398,28 @@ def test_parties_frames_and_dates(title: str, text: str, expected: int) -> None:
 )
 def test_dates_threat_cooperation_and_pair_words(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # The hedge is in what the leaders plan, not in the statement they issued.
+            "Leaders of Japan, Australia and the Philippines hold first summit",
+            "Prime Minister Ishiba, Prime Minister Albanese and President Marcos met in Manila "
+            "for the first summit of the three countries. In a joint vision statement, the "
+            "leaders said they would hold joint coast guard patrols.",
+            3,
+        ),
+        (
+            # Talks that recall a leaders' accord of a past year are talks.
+            "UK and Japan officials discuss minerals stockpiles",
+            "Britain and Japan are discussing closer cooperation on critical minerals. The "
+            "talks form part of the Hiroshima Accord agreed by the two countries' leaders in "
+            "2023 and will feed into the next meeting of the ministerial 2+2 dialogue.",
+            1,
+        ),
+    ],
+)
+def test_instrument_hedges_and_recalled_accords(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

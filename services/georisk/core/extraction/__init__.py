@@ -32,6 +32,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
     r"|perspective|view|survey|poll)\s*[:|]|\bexplain(?:ed|er)\b"
+    # "Why London and Tokyo keep getting closer": a headline that promises an explanation.
+    r"|^why\s"
     # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
     r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."

@@ -216,9 +216,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "downgrad*",
         "recalled its ambassador",
         "recalls its ambassador",
+        "recalling its ambassador",
+        "recall its ambassador",
+        "recalled its envoy",
+        "recalls its envoy",
+        "recalling its envoy",
         "withdraw its ambassador",
         "withdraw the ambassador",
         "withdraw ambassador",
+        "withdraw its envoy",
         "bear all the consequences",
         # Beijing's formal protest: "lodged stern representations".
         "stern representations",
@@ -426,6 +432,34 @@ def with_actor(
     return chosen
 
 
+# "its 2010 dispute with China", "the 2012 standoff": a contest dated by a past year is history.
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+# "Russia's invasion of Ukraine", "South Korea's air defence drills": a state's name, its
+# possessive and at most two modifiers right before the act make the act that state's.
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+(?:[a-z\-]+\s+){0,2}")
+_POSSESSION_REACH = 40
+_CHINA_CODES = frozenset({"CN", "TW", "HK", "MO"})
+
+
+def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The hits not dated by a year right before them."""
+    return [h for h in hits if not _YEAR_BEFORE.search(doc.text, max(0, h.start - 6), h.start)]
+
+
+def _own_acts(context: Context, hits: list[Hit]) -> list[Hit]:
+    """The hits not possessed by a state other than China ("Russia's invasion")."""
+    text = context.original.text  # capitals tell the name from the words after it
+    others = [m.offset for m in context.mentions if m.code not in _CHINA_CODES]
+    return [
+        h
+        for h in hits
+        if not any(
+            0 < h.start - at <= _POSSESSION_REACH and _POSSESSIVE_NAME.fullmatch(text, at, h.start)
+            for at in others
+        )
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors, waters = hits.get("actor", []), hits.get("waters", [])
@@ -436,7 +470,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     actor_near = near(anchors, actors, window=1)
     drills = affirmed(doc, hits.get("drill", []))
     encircling = near(hits.get("around", []), drills) & actor_near
-    severe_hits = affirmed(doc, hits.get("severe", []))
+    severe_hits = _own_acts(context, affirmed(doc, hits.get("severe", [])))
     live_fire = affirmed(doc, hits.get("live fire", []))
     theatre_fire = near(live_fire, theatres, window=1) & actor_near
     severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling | theatre_fire
@@ -466,9 +500,9 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     incident = (
         near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
     )
-    contest = hits.get("contest", [])
+    contest = _current(doc, hits.get("contest", []))
     friction = (
-        near(contest + hits.get("friction", []) + hits.get("cyber", []), actors)
+        near(contest + _current(doc, hits.get("friction", [])) + hits.get("cyber", []), actors)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest, waters)
         | attacks

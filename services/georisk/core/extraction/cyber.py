@@ -18,6 +18,7 @@ from georisk.core.extraction.rules import (
     evidence_of,
     first_offsets,
     near,
+    outside_joint_work,
     reading,
 )
 from georisk.models import SignalKind
@@ -247,14 +248,16 @@ GENERIC_CAMPAIGN = frozenset(
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
-    compound = affirmed(doc, hits.get("incident", []))
+    # "will coordinate public attributions of malicious cyber activity": what partners will
+    # do together names no incident.
+    compound = outside_joint_work(doc, affirmed(doc, hits.get("incident", [])))
     # A named campaign is a cyber topic by itself; "state-backed" is not ("state-backed agencies
     # will co-finance mines").
     named_topic = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
     topic = affirmed(doc, hits.get("topic", [])) + named_topic + compound
     if not topic:
         return reading(0, 0, (), None)
-    acts = affirmed(doc, hits.get("act", [])) + compound
+    acts = outside_joint_work(doc, affirmed(doc, hits.get("act", []))) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)

@@ -19,6 +19,7 @@ from georisk.core.extraction.rules import (
     evidence_of,
     first_offsets,
     near,
+    outside_joint_work,
     reading,
 )
 from georisk.models import SignalKind
@@ -240,6 +241,10 @@ ACTS: dict[str, tuple[str, ...]] = {
     "field": (
         "cooperat*",
         "collaborat*",
+        "coordinat*",
+        "work together",
+        "joint work",
+        "early warning",
         "partnership*",
         "strategy",
         "strategies",
@@ -271,6 +276,19 @@ def _bans_know_how(text: str, at: int, material: list[Hit]) -> bool:
 
 # "Malaysia to ban...", "will ban": a ban announced for later is a threat, not yet the act.
 _ANNOUNCED = re.compile(r"\b(?:to|will)\s+$")
+# "to ban nickel ore exports from January": a ban with a start date is decided, not mooted.
+_IN_FORCE_FROM = re.compile(
+    r"\b(?:from|starting|effective|as of|beginning)\s+(?:\d{1,2}\s+)?(?:(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:next|this)\s+(?:month|year)|\d{4}\b)",
+    re.IGNORECASE,
+)
+
+
+def _announced(doc: Document, sentence: int, at: int) -> bool:
+    """A ban announced for later ("Malaysia to ban...", "will ban"), unless dated."""
+    if not _ANNOUNCED.search(doc.text, max(0, at - 8), at):
+        return False
+    return _IN_FORCE_FROM.search(doc.text, at, doc.end(sentence)) is None
 
 
 @cache
@@ -300,11 +318,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     stops = [h for h in hits.get("disruption", []) if h.text.startswith(_STOPS)]
     exports = [h for h in hits.get("market", []) if h.text == "exports"]
     ban |= near(stops, exports) & near(material, exports)
-    control = near(hits.get("control", []), material, window=1)
-    disruption = near(hits.get("disruption", []), material)
+    control = near(outside_joint_work(doc, hits.get("control", [])), material, window=1)
+    disruption = near(outside_joint_work(doc, hits.get("disruption", [])), material)
     development = (
-        near(hits.get("development", []), material, window=1)
-        | near(hits.get("venture", []), material)
+        near(outside_joint_work(doc, hits.get("development", [])), material, window=1)
+        | near(outside_joint_work(doc, hits.get("venture", [])), material)
         | _instruments_on(doc.text, material)
     )
     market = near(hits.get("market", []) + hits.get("chain", []), material)
@@ -319,7 +337,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         for s in ban
         if context.in_lead(s)
         and not context.hedged(s, at=first_ban.get(s))
-        and not _ANNOUNCED.search(doc.text, max(0, first_ban[s] - 8), first_ban[s])
+        and not _announced(doc, s, first_ban[s])
         and not _bans_know_how(doc.text, first_ban[s], material)
     }
     concrete = control | disruption

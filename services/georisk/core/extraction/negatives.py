@@ -111,6 +111,19 @@ GENRES: dict[str, tuple[str, ...]] = {
         "set piece",
         "unbeaten",
     ),
+    # School and public contests: a competition's "fictional data breach" is a puzzle.
+    "contest": (
+        "competition",
+        "competitions",
+        "contestant*",
+        "finalist*",
+        "puzzle*",
+        "quiz*",
+        "escape room*",
+        "pupils",
+        "prize*",
+        "winners",
+    ),
     "travel": (
         "itinerary",
         "travel guide",

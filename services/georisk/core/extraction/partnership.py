@@ -21,6 +21,7 @@ from georisk.core.extraction import countries
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import (
+    LEAD_SENTENCES,
     Context,
     affirmed,
     evidence_of,
@@ -222,6 +223,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "firm",
         "firms",
         "council",
+        # Local government: towns twinned by their mayors are no partnership of states.
+        "mayor",
+        "mayors",
+        "twin town*",
+        "twin cit*",
+        "sister cit*",
+        "twinning",
         "orchestra*",
         "foundation",
         # University and company officers whose titles end in a leader's word.
@@ -319,8 +327,8 @@ def _statal(
 
 def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
     """ "Cardiff and Osaka universities sign", "a stationery chain has signed": an institution
-    before the first signing verb of the title or the opening sentence is the party."""
-    for sentence in (0, 1):
+    before the first signing verb of a lead sentence is the party."""
+    for sentence in range(LEAD_SENTENCES):
         signs = [h.start for h in hits.get("sign", []) if h.sentence == sentence]
         if signs and any(
             h.sentence == sentence and h.start < min(signs) for h in hits.get("institution", [])
@@ -387,13 +395,19 @@ def _dated(doc: Document, sentence: int, signs: list[Hit]) -> bool:
 _THAT = re.compile(r"\s+that\b")
 
 
-def _hedged(context: Context, sentence: int, signs: list[Hit]) -> bool:
+def _hedged(context: Context, sentence: int, signs: list[Hit], named: list[Hit]) -> bool:
     """A hedge in the sentence, except in what was agreed: "the leaders announced that their
-    coast guards would patrol jointly" states the announcement."""
+    coast guards would patrol jointly" states the announcement. A sentence naming the
+    instrument but not the signing ("In a joint vision statement, the leaders said they would
+    hold patrols") is hedged only around the instrument's name."""
     text = context.doc.text
     for sign in signs:
         if sign.sentence == sentence and _THAT.match(text, sign.start + len(sign.text)):
             return context.hedged(sentence, at=sign.start)
+    if not any(sign.sentence == sentence for sign in signs):
+        first = first_offsets(h for h in named if h.sentence == sentence)
+        if sentence in first:
+            return context.hedged(sentence, at=first[sentence])
     return context.hedged(sentence)
 
 
@@ -434,7 +448,7 @@ def read_partnership(
         s
         for s in signed
         if context.in_lead(s)
-        and not _hedged(context, s, hits["sign"])
+        and not _hedged(context, s, hits["sign"], treaty + instrument)
         and not _dated(doc, s, hits["sign"])
     } - with_threat
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
@@ -442,12 +456,20 @@ def read_partnership(
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
     hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
-    formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied)
+    # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
+    formal = {
+        s
+        for s in _anchored(context, {h.sentence for h in treaty + instrument}, allied)
+        if not _dated(doc, s, hits["sign"])
+    }
     officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
     agreed = {
         s
         for s in near(hits.get("cooperation", []), hits.get("sign", []))
-        if context.in_lead(s) and not context.hedged(s) and s in officials
+        if context.in_lead(s)
+        and not context.hedged(s)
+        and s in officials
+        and not _dated(doc, s, hits["sign"])
     } - with_threat
     allied_sentences = _allied_sentences(context, groupings, scope.interested)
     allied_cooperation = cooperation & allied_sentences

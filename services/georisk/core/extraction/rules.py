@@ -46,6 +46,11 @@ HEDGES = compile_words(
         "prepar*",
         "rehears*",
         "simulat*",
+        # Invented incidents: a contest's "fictional data breach", a "hypothetical attack".
+        "fictional",
+        "imaginary",
+        "hypothetical*",
+        "mock",
         "draft",
         "proposed",
         "propos*",
@@ -150,6 +155,45 @@ def negated(text: str, start: int) -> bool:
     if not before or before[-1].lstrip("(\"'“‘") not in _CUE_ENDS:
         return False
     return _NEGATION.search(text, window, start) is not None
+
+
+# What partners undertake to do together: an act named after these in its sentence ("agreed
+# to coordinate on export controls", "will share early warning of supply disruptions", "will
+# coordinate public attributions of malicious cyber activity") is a field of the cooperation,
+# not a control imposed, a disruption suffered or an attack made.
+# Base forms and nouns only: "a coordinated operation" and "was coordinating a response" are
+# accounts of what happened.
+JOINT_WORK = compile_words(
+    (
+        "cooperate",
+        "collaborate",
+        "coordinate",
+        "cooperation on",
+        "coordination on",
+        "work together",
+        "joint work",
+        "early warning",
+        "exchange information",
+        "exchange threat information",
+        "share information",
+        "sharing information",
+    )
+)
+
+
+def outside_joint_work(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The hits not preceded, in their sentence, by words of joint work."""
+    first: dict[int, int | None] = {}
+    kept = []
+    for hit in hits:
+        if hit.sentence not in first:
+            start = doc.starts[hit.sentence]
+            cue = JOINT_WORK.search(doc.text, start, doc.end(hit.sentence))
+            first[hit.sentence] = cue.start() if cue else None
+        cue_at = first[hit.sentence]
+        if cue_at is None or cue_at > hit.start:
+            kept.append(hit)
+    return kept
 
 
 def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
