@@ -61,6 +61,8 @@ def test_ambiguous_or_unknown_names_do_not_resolve(name: str) -> None:
         ("Nickel rose on the London Metal Exchange, in US dollars.", set()),
         ("Bake the loaf in a Dutch oven.", set()),
         ("Coast guards met near Thitu Island and Huangyan Island.", set()),
+        ("Guinea revoked the concession; Papua New Guinea signed a pact.", {"GN", "PG"}),
+        ("Tankers waited in the Gulf of Guinea off New Guinea.", set()),
     ],
 )
 def test_mentions(text: str, expected: set[str]) -> None:

@@ -425,3 +425,25 @@ def test_missiles_fired_and_envoys_withdrawn(title: str, text: str, expected: in
 )
 def test_acts_of_other_states_and_dated_disputes(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Flares released near an allied aircraft: an unsafe intercept.
+            "Chinese fighter released flares near Australian patrol aircraft",
+            "Canberra called the manoeuvre over the South China Sea unsafe.",
+            2,
+        ),
+        (
+            # An attribution may name China in the sentence after the hacking.
+            "Police warn of hacking group targeting think tanks",
+            "A hacking group has been targeting think tanks with phishing emails since 2019. "
+            "Police said the group was connected to China's state security apparatus.",
+            1,
+        ),
+    ],
+)
+def test_flares_and_attributions_next_door(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

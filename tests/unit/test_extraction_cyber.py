@@ -349,3 +349,35 @@ def test_insurance_and_state_backed_agencies(title: str, text: str, expected: in
 )
 def test_joint_work_and_coordinated_operations(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Technical words with other senses are no cyber topic alone.
+            "Chile to take control of lithium projects",
+            "Under a national lithium strategy, the state will hold a majority stake in all "
+            "future projects to exploit the metal.",
+            0,
+        ),
+        (
+            # Several airports' check-in systems: critical infrastructure.
+            "Ransomware attack on check-in software hits European airports",
+            "A ransomware attack on a check-in software supplier caused delays at several of "
+            "Europe's busiest airports on Saturday.",
+            3,
+        ),
+        (
+            # Flooding websites is moderate, however many.
+            "Hacktivists hit ministries and airports with DDoS attacks",
+            "A DDoS attack briefly knocked out the websites of several ministries, banks and "
+            "airports on Monday.",
+            2,
+        ),
+    ],
+)
+def test_technical_words_airports_and_flooded_websites(
+    title: str, text: str, expected: int
+) -> None:
+    assert reading_of(title, text)[0] == expected

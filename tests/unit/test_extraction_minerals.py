@@ -164,6 +164,18 @@ def test_acts_named_as_joint_work_are_fields(title: str, text: str) -> None:
     assert level(title, text) == 1
 
 
+def test_cancelled_mining_concessions_are_a_disruption() -> None:
+    title = "Mexico cancels lithium concessions held by Chinese producer"
+    text = "The mining authority cancelled nine lithium concessions in Sonora state."
+    assert level(title, text) == 2
+
+
+def test_a_working_group_on_minerals_is_a_field() -> None:
+    title = "UK and Japan launch economic security partnership"
+    text = "The leaders set up a working group on critical minerals."
+    assert level(title, text) == 1
+
+
 def test_a_generic_noun_near_a_material_is_no_development() -> None:
     title = "Fire crews warn residents not to bin lithium batteries"
     text = (

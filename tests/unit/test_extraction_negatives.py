@@ -82,6 +82,16 @@ HARD_NEGATIVES = {
         "The winners of the schools competition solved puzzles about a fictional data breach, "
         "tracing an imaginary hacker through mock network logs to win the prize.",
     ),
+    "hacking game review": (
+        "Review: a hacking game set to a drum-and-bass soundtrack",
+        "In this indie puzzler you breach corporate firewalls to the beat, and each successful "
+        "cyberattack unlocks a level. The gameplay is generous until the boss fights.",
+    ),
+    "frequent-flyer guide": (
+        "What the airline alliance shake-up means for UK and Japan frequent flyers",
+        "Changes to the alliance's status rules affect lounge access for members who fly "
+        "between London and Tokyo; codeshare flights still earn tier points.",
+    ),
     "heritage writing": (
         "How cobalt blue travelled to Jingdezhen",
         "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "

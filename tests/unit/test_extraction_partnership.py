@@ -423,3 +423,27 @@ def test_dates_threat_cooperation_and_pair_words(title: str, text: str, expected
 )
 def test_instrument_hedges_and_recalled_accords(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A state-owned enterprise signing is business, however official its source.
+            "State miner signs lithium exploration deal in Argentina",
+            "State-owned Khanij Bidesh India Ltd has signed an agreement with a provincial "
+            "mining company in Argentina, the Ministry of Mines said.",
+            0,
+        ),
+        (
+            # Leaders agreeing what they call a new chapter found a partnership.
+            "Leaders of the US, Japan and South Korea hold summit",
+            "President Biden, Prime Minister Kishida and President Yoon agreed on Friday to "
+            "hold annual summits and expand security cooperation, in what the leaders called "
+            "a new chapter in their partnership.",
+            3,
+        ),
+    ],
+)
+def test_state_enterprises_and_new_chapters(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

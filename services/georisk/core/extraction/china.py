@@ -149,6 +149,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "incursion*",
         "intrusion*",
         "radar lock*",
+        # Unsafe intercepts: "a J-16 released flares in the path of a P-8".
+        "released flares",
+        "releases flares",
+        "fired flares",
+        "fires flares",
+        "dropped flares",
+        "drops flares",
+        "unsafe and unprofessional",
+        "unsafe intercept*",
         "locked on",
         "locks on",
         "lock-on*",
@@ -502,7 +511,10 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     )
     contest = _current(doc, hits.get("contest", []))
     friction = (
-        near(contest + _current(doc, hits.get("friction", [])) + hits.get("cyber", []), actors)
+        near(contest + _current(doc, hits.get("friction", [])), actors)
+        # "a hacking group known as MirrorFace... connected to China's state security": an
+        # attribution may name China in the sentence next to the hacking.
+        | near(hits.get("cyber", []), actors, window=1)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest, waters)
         | attacks

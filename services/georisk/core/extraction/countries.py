@@ -203,6 +203,7 @@ RESTORED = {
     "Ireland": "IE",
     "Irish": "IE",
     "Kuwait": "KW",
+    "Guinea": "GN",
 }
 
 # "Indian Ocean", "American Samoa"... : a longer proper name that contains a country word
@@ -222,6 +223,10 @@ NOT_COUNTRIES = (
     "New Mexico",
     "Washington Post",
     "Panama Canal",
+    "New Guinea",  # the island; "Papua New Guinea" is longer still and keeps its code
+    "Gulf of Guinea",
+    "Guinea pig",
+    "Guinea pigs",
     "Panama Papers",
     # Institutions and things named after a place: a price quote on the London Metal
     # Exchange, a sum in US dollars or a Dutch oven says nothing of a state's involvement.

@@ -155,14 +155,19 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "NoName057*",
         "Killnet",
         "hacktivist*",
-        "infiltrat*",
-        "exploit*",
-        "vulnerabilit*",
-        "IT systems",
         # What "cybersecurity" (a topic through "cyber*") is called in plain words.
         "network security",
         "information security",
         "IT outage",
+    ),
+    # Technical words with other senses ("projects to exploit the metal", "measures against
+    # Chinese infiltration", "vulnerabilities in strategic sectors"): a cyber topic only in a
+    # text that names cyber in plain words somewhere.
+    "technical": (
+        "infiltrat*",
+        "exploit*",
+        "vulnerabilit*",
+        "IT systems",
         "compromised",  # not "a compromise" in political copy
     ),
     "scale": (
@@ -190,6 +195,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "without power",
         "water systems",
         "ports",
+        "airports",
+        "air traffic control",
         "healthcare system",
         "claims processing",
         "pipeline",
@@ -200,6 +207,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "billing crisis",
     ),
     "campaign word": ("campaign", "campaigns"),
+    # Flooding websites: a denial of service against web pages, however many, is moderate.
+    "website": ("website*", "web site*", "web page*"),
     # An attempt is an incident but not a severe one: "hackers tried to breach".
     "attempt": ("attempt*", "tried to", "trying to"),
     # Sentences about laws and strategies describe attacks in general, not an incident.
@@ -245,6 +254,9 @@ GENERIC_CAMPAIGN = frozenset(
 ) | {"state actor", "state actors"}
 
 
+_FLOODING = ("ddos", "denial")
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -257,6 +269,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     topic = affirmed(doc, hits.get("topic", [])) + named_topic + compound
     if not topic:
         return reading(0, 0, (), None)
+    topic += affirmed(doc, hits.get("technical", []))
     acts = outside_joint_work(doc, affirmed(doc, hits.get("act", []))) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
@@ -269,7 +282,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     named_hits = named_topic + [h for h in generic if h.sentence in campaigns]
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
-    scaled = near(scale, compound + acts, window=1) if incident else set()
+    flooded = any(h.text.startswith(_FLOODING) for h in topic) and hits.get("website")
+    scaled = near(scale, compound + acts, window=1) if incident and not flooded else set()
     attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {
         s

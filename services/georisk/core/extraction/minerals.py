@@ -174,6 +174,14 @@ ACTS: dict[str, tuple[str, ...]] = {
         "takeover",
         "taken control",
         "took control",
+        # Mining rights withdrawn: "cancelled nine lithium concessions", "revoked the licence".
+        "cancelled",
+        "cancels",
+        "cancelling",
+        "canceled",
+        "revoked",
+        "revokes",
+        "revoking",
     ),
     # A concrete new source of supply or a deal for one: a measure, not commentary.
     "development": (
@@ -244,6 +252,7 @@ ACTS: dict[str, tuple[str, ...]] = {
         "coordinat*",
         "work together",
         "joint work",
+        "working group*",
         "early warning",
         "partnership*",
         "strategy",

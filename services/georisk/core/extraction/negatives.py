@@ -138,6 +138,16 @@ GENRES: dict[str, tuple[str, ...]] = {
         "must-visit",
         "backpack*",
         "scenic",
+        # Frequent-flyer writing: an airline "alliance" and its "partner lounges".
+        "frequent flyer*",
+        "frequent flier*",
+        "lounge*",
+        "air miles",
+        "tier points",
+        "codeshare*",
+        "loyalty scheme*",
+        "loyalty programme*",
+        "loyalty program*",
     ),
     "food": (
         "recipe*",
@@ -194,7 +204,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "sign up today",
         "your business",
     ),
-    # Film, television and fiction: a hacker thriller's ransomware crew is a plot.
+    # Film, television, fiction and games: a hacker thriller's ransomware crew is a plot.
     "screen": (
         "film",
         "films",
@@ -210,6 +220,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "actress*",
         "novel",
         "novelist*",
+        # Games: a hacking game's "successful cyberattack" unlocks a level.
+        "video game*",
+        "hacking game*",
+        "gameplay",
+        "gamer*",
+        "puzzler",
+        "indie",
+        "soundtrack*",
+        "boss fight*",
+        "playthrough",
+        "console*",
+        "replay value",
     ),
     # Art, antiques and heritage: porcelain "china", cobalt glazes, a museum "partnership".
     "heritage": (

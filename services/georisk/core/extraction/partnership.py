@@ -232,6 +232,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "twinning",
         "orchestra*",
         "foundation",
+        # Companies, state-owned ones too: an enterprise signing is business, not a government.
+        "ltd",
+        "plc",
+        "inc",
+        "corp",
+        "corporation",
+        "state-owned",
         # University and company officers whose titles end in a leader's word.
         "vice-chancellor*",
         "executive vice-president*",
@@ -314,7 +321,11 @@ def _statal(
     an allied state named in the lead as an actor. Not when institutions are the parties."""
     if _institutions_sign(hits):
         # Institutions sign; governments act only if their leaders or ministers open the story.
-        return any(h.sentence <= 1 for g in ("leader", "minister") for h in hits.get(g, []))
+        return any(
+            h.sentence <= 1 and h.text not in _OFFICES
+            for g in ("leader", "minister")
+            for h in hits.get(g, [])
+        )
     return bool(
         hits.get("leader")
         or hits.get("minister")
@@ -323,6 +334,10 @@ def _statal(
         or countries.named_states(context.original, context.mentions, lead_end(context.original))
         & allied
     )
+
+
+# Offices that report a signing ("the Ministry of Mines said"): no minister signs there.
+_OFFICES = frozenset({"ministry", "department", "officials"})
 
 
 def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
@@ -375,6 +390,8 @@ def _counterparts(
 
 
 _FOUNDING = ("launch", "establish", "inaugurat")
+# "agreed to hold annual summits, in what the leaders called a new chapter": a founding too.
+_NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b")
 # An instrument named as the frame of what is done now, or as what is built on.
 _FRAME = re.compile(r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+$")
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
@@ -486,6 +503,7 @@ def read_partnership(
         s
         for s in (agreed & leaders) - ministers
         if any(h.sentence == s and h.text.startswith(_FOUNDING) for h in hits["sign"])
+        or _NEW_ERA.search(doc.text, doc.starts[s], doc.end(s))
     }
     if treaty_signed or led or founded:
         level, support = 3, treaty_signed | led | founded
