@@ -14,11 +14,11 @@ from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups, lower_ascii
 from georisk.core.extraction.rules import (
     Context,
+    JointWork,
     affirmed,
     evidence_of,
     first_offsets,
     near,
-    outside_joint_work,
     reading,
 )
 from georisk.models import SignalKind
@@ -262,7 +262,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
     # "will coordinate public attributions of malicious cyber activity": what partners will
     # do together names no incident.
-    compound = outside_joint_work(doc, affirmed(doc, hits.get("incident", [])))
+    joint = JointWork(doc)
+    compound = joint.outside(affirmed(doc, hits.get("incident", [])))
     # A named campaign is a cyber topic by itself; "state-backed" is not ("state-backed agencies
     # will co-finance mines").
     named_topic = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
@@ -270,7 +271,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     if not topic:
         return reading(0, 0, (), None)
     topic += affirmed(doc, hits.get("technical", []))
-    acts = outside_joint_work(doc, affirmed(doc, hits.get("act", []))) + compound
+    acts = joint.outside(affirmed(doc, hits.get("act", []))) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)

@@ -16,10 +16,10 @@ from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import (
     Context,
+    JointWork,
     evidence_of,
     first_offsets,
     near,
-    outside_joint_work,
     reading,
 )
 from georisk.models import SignalKind
@@ -327,11 +327,13 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     stops = [h for h in hits.get("disruption", []) if h.text.startswith(_STOPS)]
     exports = [h for h in hits.get("market", []) if h.text == "exports"]
     ban |= near(stops, exports) & near(material, exports)
-    control = near(outside_joint_work(doc, hits.get("control", [])), material, window=1)
-    disruption = near(outside_joint_work(doc, hits.get("disruption", [])), material)
+    # "agreed to coordinate on export controls": what partners will do names no control.
+    joint = JointWork(doc)
+    control = near(joint.outside(hits.get("control", [])), material, window=1)
+    disruption = near(joint.outside(hits.get("disruption", [])), material)
     development = (
-        near(outside_joint_work(doc, hits.get("development", [])), material, window=1)
-        | near(outside_joint_work(doc, hits.get("venture", [])), material)
+        near(joint.outside(hits.get("development", [])), material, window=1)
+        | near(joint.outside(hits.get("venture", [])), material)
         | _instruments_on(doc.text, material)
     )
     market = near(hits.get("market", []) + hits.get("chain", []), material)

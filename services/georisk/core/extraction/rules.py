@@ -181,19 +181,24 @@ JOINT_WORK = compile_words(
 )
 
 
-def outside_joint_work(doc: Document, hits: list[Hit]) -> list[Hit]:
-    """The hits not preceded, in their sentence, by words of joint work."""
-    first: dict[int, int | None] = {}
-    kept = []
-    for hit in hits:
-        if hit.sentence not in first:
-            start = doc.starts[hit.sentence]
-            cue = JOINT_WORK.search(doc.text, start, doc.end(hit.sentence))
-            first[hit.sentence] = cue.start() if cue else None
-        cue_at = first[hit.sentence]
-        if cue_at is None or cue_at > hit.start:
-            kept.append(hit)
-    return kept
+class JointWork:
+    """Where words of joint work open each sentence of a document, searched only in the
+    sentences asked about (most hold no act at all)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._first: dict[int, int] = {}  # sentence -> first cue offset, or -1 for none
+
+    def _cue(self, sentence: int) -> int:
+        if sentence not in self._first:
+            doc = self._doc
+            cue = JOINT_WORK.search(doc.text, doc.starts[sentence], doc.end(sentence))
+            self._first[sentence] = cue.start() if cue else -1
+        return self._first[sentence]
+
+    def outside(self, hits: list[Hit]) -> list[Hit]:
+        """The hits not preceded, in their sentence, by words of joint work."""
+        return [h for h in hits if not 0 <= self._cue(h.sentence) < h.start]
 
 
 def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
