@@ -447,3 +447,12 @@ def test_acts_of_other_states_and_dated_disputes(title: str, text: str, expected
 )
 def test_flares_and_attributions_next_door(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+def test_china_as_a_destination_is_no_agent_of_a_seizure() -> None:
+    title = "Rebels capture rare earth mining hub"
+    text = (
+        "Supplies of heavy rare earths to China have been disrupted after an armed group seized "
+        "control of a mining area in northern Myanmar."
+    )
+    assert level(title, text) == 0

@@ -176,6 +176,33 @@ def test_a_working_group_on_minerals_is_a_field() -> None:
     assert level(title, text) == 1
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A ban that ends is no new ban; the quotas that replace it are a control.
+            "Zambia replaces cobalt export ban with quota system",
+            "The government will allow exports of cobalt again under annual quotas.",
+            2,
+        ),
+        (
+            # The head noun of a long phrase: technology, not the mineral.
+            "China bans export of rare earth extraction and magnet-making technology",
+            "The commerce ministry added the techniques to its catalogue of prohibited exports.",
+            2,
+        ),
+        (
+            # An initiative on the minerals themselves is a concrete measure.
+            "Quad foreign ministers launch critical minerals initiative",
+            "The four ministers agreed to map supply chains.",
+            2,
+        ),
+    ],
+)
+def test_lifted_bans_know_how_and_initiatives(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
+
+
 def test_a_generic_noun_near_a_material_is_no_development() -> None:
     title = "Fire crews warn residents not to bin lithium batteries"
     text = (

@@ -447,3 +447,36 @@ def test_instrument_hedges_and_recalled_accords(title: str, text: str, expected:
 )
 def test_state_enterprises_and_new_chapters(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A first summit that announces joint work founds a format.
+            "Leaders of the US, Japan and the Philippines meet",
+            "President Biden, Prime Minister Kishida and President Marcos held their first "
+            "trilateral summit on Thursday, announcing joint naval patrols.",
+            3,
+        ),
+        (
+            # "No agreement has been reached": the verb reports nothing.
+            "Britain and Japan hold talks on stockpiles",
+            "Britain and Japan have begun talks on stockpiles. The talks, between officials, "
+            "are at an early stage and no agreement has been reached.",
+            1,
+        ),
+        (
+            # An intergovernmental council adopting a plan is no institution signing.
+            "EU and Japan sign cable memorandum",
+            "The European Union and Japan signed a memorandum on submarine cables at their "
+            "Digital Partnership Council. The memorandum was signed by ministers. The council "
+            "also adopted a work plan.",
+            2,
+        ),
+    ],
+)
+def test_first_summits_unreached_agreements_and_councils(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

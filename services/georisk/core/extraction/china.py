@@ -441,6 +441,9 @@ def with_actor(
     return chosen
 
 
+# "Supplies to China were disrupted after rebels seized a mining hub": China as where goods
+# go is no agent of the seizure.
+_DESTINATION = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$")
 # "its 2010 dispute with China", "the 2012 standoff": a contest dated by a past year is history.
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 # "Russia's invasion of Ukraine", "South Korea's air defence drills": a state's name, its
@@ -495,7 +498,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
         + with_actor(
             affirmed(doc, hits.get("agentive", [])),
-            actors,
+            [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)],
             doc.text,
             ahead=None,
             behind=OBJECT_REACH,

@@ -269,7 +269,16 @@ _STOPS = ("suspend", "freez")  # decreed; "halting exports from a mine" is a dis
 _KNOW_HOW = re.compile(r"\b(?:technolog\w*|know-how|equipment|expertise)\b")
 
 
-_HEAD_REACH = 40  # "rare earth processing technology": the head noun follows the material
+# "Congo replaces cobalt export ban with quotas", "lifts its nickel ore export ban": a ban
+# that ends is no new ban.
+_LIFTED = re.compile(
+    r"\b(?:lift|lifts|lifted|lifting|end|ends|ended|ending|replac\w*|scrap\w*|revers\w*)"
+    r"\s+(?:[\w\-]+\s+){0,3}$"
+)
+_HEAD_REACH = 60  # "rare earth processing technology": the head noun follows the material
+# The noun phrase after the material ends at a clause break: "cobalt to China, where the
+# technology..." stops at the comma, "gallium for technology firms" at "for".
+_PHRASE_END = re.compile(r"[,.;:]|\s(?:to|from|for|that|which|and\s+(?:the|a|an))\s")
 
 
 def _bans_know_how(text: str, at: int, material: list[Hit]) -> bool:
@@ -279,7 +288,9 @@ def _bans_know_how(text: str, at: int, material: list[Hit]) -> bool:
     if not after:
         return False
     first = min(after)
-    head = text[first : first + _HEAD_REACH].split(",")[0]
+    head = text[first : first + _HEAD_REACH]
+    end = _PHRASE_END.search(head)
+    head = head[: end.start()] if end else head
     return _KNOW_HOW.search(text, at, first) is not None or _KNOW_HOW.search(head) is not None
 
 
@@ -309,7 +320,8 @@ def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
 # instrument about the materials themselves is a concrete measure, unlike a list of fields.
 _INSTRUMENT_ON = re.compile(
     r"\s+(?:(?:supply[\s-]chains?|cooperation|security|investment|trade)\s+)?"
-    r"(?:partnership|memorandum|framework|pact|agreement|deal|compact|alliance)\b"
+    r"(?:partnership|memorandum|framework|pact|agreement|deal|compact|alliance|initiative"
+    r"|action plan)\b"
 )
 
 
@@ -322,7 +334,12 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     material = hits.get("material", [])
     if not material:
         return reading(0, 0, (), None)
-    ban = near(hits.get("ban", []), material, window=1) & near(material, material)
+    bans = [
+        h
+        for h in hits.get("ban", [])
+        if not _LIFTED.search(doc.text, max(0, h.start - 40), h.start)
+    ]
+    ban = near(bans, material, window=1) & near(material, material)
     # "Congo suspends cobalt exports": stopping a material's exports is a ban for its time.
     stops = [h for h in hits.get("disruption", []) if h.text.startswith(_STOPS)]
     exports = [h for h in hits.get("market", []) if h.text == "exports"]
@@ -341,7 +358,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     # A piece about a material (named in the title) that talks supply or markets anywhere.
     about = any(h.sentence == 0 for h in material) and doc.title_end > 0
     talk = {h.sentence for h in hits.get("chain", []) + hits.get("field", [])} if about else set()
-    first_ban = first_offsets(hits.get("ban", []))
+    first_ban = first_offsets(bans)
     first_ban.update({h.sentence: h.start for h in stops if h.sentence not in first_ban})
     firm_ban = {
         s

@@ -28,6 +28,7 @@ from georisk.core.extraction.rules import (
     first_offsets,
     lead_end,
     near,
+    negated,
     reading,
 )
 from georisk.scopes import ScopeConfig
@@ -223,13 +224,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "firm",
         "firms",
         "council",
-        # Local government: towns twinned by their mayors are no partnership of states.
-        "mayor",
-        "mayors",
-        "twin town*",
-        "twin cit*",
-        "sister cit*",
-        "twinning",
         "orchestra*",
         "foundation",
         # Companies, state-owned ones too: an enterprise signing is business, not a government.
@@ -242,6 +236,16 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # University and company officers whose titles end in a leader's word.
         "vice-chancellor*",
         "executive vice-president*",
+    ),
+    # Local government: towns twinned by their mayors are no partnership of states, wherever
+    # in the lead the mayors sign.
+    "local": (
+        "mayor",
+        "mayors",
+        "twin town*",
+        "twin cit*",
+        "sister cit*",
+        "twinning",
     ),
     # Allied agencies warning together: "a joint advisory co-sealed by the Five Eyes". Agency
     # cooperation is low-level (1): issuing an advisory is no agreement between governments.
@@ -342,12 +346,12 @@ _OFFICES = frozenset({"ministry", "department", "officials"})
 
 def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
     """ "Cardiff and Osaka universities sign", "a stationery chain has signed": an institution
-    before the first signing verb of a lead sentence is the party."""
+    before the first signing verb of the title or the opening sentence is the party, and so
+    are mayors before one in any sentence of the lead."""
     for sentence in range(LEAD_SENTENCES):
         signs = [h.start for h in hits.get("sign", []) if h.sentence == sentence]
-        if signs and any(
-            h.sentence == sentence and h.start < min(signs) for h in hits.get("institution", [])
-        ):
+        parties = hits.get("local", []) + (hits.get("institution", []) if sentence <= 1 else [])
+        if signs and any(h.sentence == sentence and h.start < min(signs) for h in parties):
             return True
     return False
 
@@ -390,8 +394,9 @@ def _counterparts(
 
 
 _FOUNDING = ("launch", "establish", "inaugurat")
-# "agreed to hold annual summits, in what the leaders called a new chapter": a founding too.
-_NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b")
+# "agreed to hold annual summits, in what the leaders called a new chapter", "held their
+# first trilateral summit, announcing joint patrols": a founding too.
+_NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b|\bfirst(?:[\s-]ever)? (?:\w+ )?summit\b")
 # An instrument named as the frame of what is done now, or as what is built on.
 _FRAME = re.compile(r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+$")
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
@@ -452,7 +457,14 @@ def read_partnership(
         [h for h in affirmed(doc, hits.get(group, [])) if not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")
     )
-    hits["sign"] = affirmed(doc, hits.get("sign", []))
+    # "No agreement has been reached": the verb after a negated instrument reports nothing.
+    unsigned = {
+        h.sentence
+        for group in ("treaty", "instrument")
+        for h in hits.get(group, [])
+        if negated(doc.text, h.start)
+    }
+    hits["sign"] = [h for h in affirmed(doc, hits.get("sign", [])) if h.sentence not in unsigned]
     signed = _anchored(
         context, near(treaty + instrument, hits.get("sign", []), window=1), allied
     ) | near(treaty + instrument, groupings, window=1)
