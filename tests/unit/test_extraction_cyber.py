@@ -381,3 +381,12 @@ def test_technical_words_airports_and_flooded_websites(
     title: str, text: str, expected: int
 ) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+def test_an_opinion_piece_on_cyber_crime_is_background() -> None:
+    title = "Opinion: banning ransom payments by councils is overdue"
+    text = (
+        "The plan to stop public bodies paying cyber criminals is right. Every payment funds "
+        "the next attack."
+    )
+    assert reading_of(title, text)[0] == 1

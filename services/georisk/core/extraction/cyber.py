@@ -309,7 +309,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):
         level, kind, support = 2, "act", stated
         tiers = [{s for s in stated if context.in_lead(s)}, stated]
-    elif incident or near(topic, framing):
+    elif incident or near(topic, framing) or (context.analysis_title and acts):
+        # An opinion piece on cyber crime ("Banning ransom payments is overdue") is the
+        # rubric's policy debate even when no sentence pairs the topic with an act.
         level, kind, support = 1, "background", incident | background
         tiers = [incident, near(topic, framing), background]
     else:
