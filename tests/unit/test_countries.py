@@ -184,3 +184,24 @@ def test_named_states_leave_out_adjectives() -> None:
     found = countries.located(doc)
     assert countries.named_states(doc, found, len(doc.text)) == frozenset({"GB", "JP"})
     assert countries.named_states(doc, found, doc.title_end) == frozenset({"GB"})
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Hospital halts emergency care after ransomware attack",
+            "OSAKA — Osaka General Medical Center suspended admissions after an attack.",
+            ("JP",),
+        ),
+        ("Somerset close in on victory", "Somerset beat Surrey at Taunton by 94 runs.", ("GB",)),
+        ("Museum opens", "Most visitors came from the north; most stayed an hour.", ()),
+        # A named state leaves the regions out of it.
+        ("Texas floods", "Texas and Mexico agreed to share river data.", ("MX",)),
+    ],
+)
+def test_a_text_naming_no_state_is_placed_by_its_regions(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    extraction = extract_article(Article(id="t", title=title, text=text), default_scope())
+    assert extraction.countries == expected

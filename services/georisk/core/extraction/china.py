@@ -491,14 +491,20 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     # attribution (1).
     attacks = near(affirmed(doc, hits.get("attack", [])), actors)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
+    agentive = affirmed(doc, hits.get("agentive", []))
+    agents = (
+        [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)]
+        if agentive
+        else []
+    )
     incidents = (
         affirmed(doc, hits.get("incident", []))
         + drills
         + live_fire
         + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
         + with_actor(
-            affirmed(doc, hits.get("agentive", [])),
-            [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)],
+            agentive,
+            agents,
             doc.text,
             ahead=None,
             behind=OBJECT_REACH,

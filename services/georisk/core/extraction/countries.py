@@ -465,14 +465,100 @@ def _capital_as_place(text: str, offset: int) -> bool:
     return locative or _BASED.match(text, offset + len(name)) is not None
 
 
+# Subdivision names that are everyday words or first names before they are places ("Most",
+# "North", "Nelson"): the fallback below would read them as a state's region.
+GENERIC_PLACES = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Centre",
+        "Capital",
+        "Coast",
+        "Most",
+        "Mara",
+        "Bury",
+        "Nelson",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+    }
+)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in _subdivisions())
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Names of ISO 3166-2 subdivisions (states, prefectures, counties, provinces) from
+    `pycountry` that belong to one country only and name no country themselves."""
+    codes: dict[str, str] = {}
+    shared: set[str] = set()
+    for division in pycountry.subdivisions:
+        name = division.name.split(",")[0].split("(")[0].strip()
+        if len(name) < 4 or not name[0].isupper() or name in GENERIC_PLACES:
+            continue
+        if codes.get(name, division.country_code) != division.country_code:
+            shared.add(name)
+        codes[name] = division.country_code
+    table = name_table()
+    return {n: c for n, c in codes.items() if n not in shared and n not in table}
+
+
+# Runs of capitalised words, with the particles of place names ("Rio de Janeiro",
+# "Stoke-on-Trent" is one word): the candidates looked up as subdivision names.
+_PROPER_RUN = re.compile(
+    r"(?<![\w\-])[A-Z][\w\-]*(?:\s+(?:(?:de|do|da|del|of|upon|on)\s+)?[A-Z][\w\-]*)*"
+)
+_MAX_NAME_WORDS = 4
+
+
+def _regions(text: str) -> Iterator[str]:
+    """The codes of subdivision names in `text`, longest name first within each run."""
+    codes, firsts = _subdivisions(), _first_words()
+    for run in _PROPER_RUN.finditer(text):
+        words = run.group().split()
+        i = 0
+        while i < len(words):
+            if words[i] not in firsts:
+                i += 1
+                continue
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                code = codes.get(" ".join(words[i:j]))
+                if code is not None:
+                    yield code
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+def located_by_region(doc: Document) -> tuple[str, ...]:
+    """For a text that names no state: the state whose regions it names most ("Osaka General
+    Medical Center", "a Somerset village"), if one leads; none on a tie."""
+    ranked = Counter(_regions(doc.text)).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return ()
+    return (ranked[0][0],)
+
+
 def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     """The states principally involved, from every mention (code, offset) of `doc`.
 
     A state named in the title or the lead is principal, and so is one named anywhere
     else, unless all its mentions are in passing: in an exemplification list ("allies such
     as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
-    grouping named in the lead (AUKUS) stands for its members.
+    grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
+    is placed by its regions (`located_by_region`).
     """
+    if not found:
+        return located_by_region(doc)
     lead = lead_end(doc)
     text = doc.text
     markers = "such as" in text or "including" in text or "among them" in text or "after" in text

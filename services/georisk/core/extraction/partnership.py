@@ -28,7 +28,6 @@ from georisk.core.extraction.rules import (
     first_offsets,
     lead_end,
     near,
-    negated,
     reading,
 )
 from georisk.scopes import ScopeConfig
@@ -453,17 +452,14 @@ def read_partnership(
         return reading(0, 0, ("partnership",), None)  # institutions, not states
     # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
     # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
+    named = hits.get("treaty", []) + hits.get("instrument", [])
+    stated = affirmed(doc, named)
     treaty, instrument = (
-        [h for h in affirmed(doc, hits.get(group, [])) if not _in_force(doc.text, h.start)]
+        [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")
     )
     # "No agreement has been reached": the verb after a negated instrument reports nothing.
-    unsigned = {
-        h.sentence
-        for group in ("treaty", "instrument")
-        for h in hits.get(group, [])
-        if negated(doc.text, h.start)
-    }
+    unsigned = {h.sentence for h in named if h not in stated} if len(stated) < len(named) else set()
     hits["sign"] = [h for h in affirmed(doc, hits.get("sign", [])) if h.sentence not in unsigned]
     signed = _anchored(
         context, near(treaty + instrument, hits.get("sign", []), window=1), allied
