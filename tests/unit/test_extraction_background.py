@@ -100,6 +100,8 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Five years on, Indonesia's nickel gamble has remade the market", True),
         ("10 things to know about the rare earth curbs", True),
         ("Why London and Tokyo keep getting closer", True),
+        ("Kinmen and the grey zone: how Beijing tests Taipei below the threshold", True),
+        ("Beijing's pressure on Kinmen: what the boardings tell us", True),
         ("China bans gallium exports to the US", False),
         ("Three Chinese coast guard ships enter Japanese waters", False),
         ("Explosion at plant kills two", False),

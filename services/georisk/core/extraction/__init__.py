@@ -32,8 +32,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
     r"|perspective|view|survey|poll)\s*[:|]|\bexplain(?:ed|er)\b"
-    # "Why London and Tokyo keep getting closer": a headline that promises an explanation.
-    r"|^why\s"
+    # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
+    # tests Taipei": a headline that promises an explanation.
+    r"|^why\s|:\s+(?:how|what|why)\s"
     # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
     r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
