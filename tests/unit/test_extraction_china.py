@@ -456,3 +456,9 @@ def test_china_as_a_destination_is_no_agent_of_a_seizure() -> None:
         "control of a mining area in northern Myanmar."
     )
     assert level(title, text) == 0
+
+
+def test_coast_guards_in_a_standoff_are_an_incident() -> None:
+    title = "South Korean and Chinese coast guards in standoff at Yellow Sea platform"
+    text = "Chinese coast guard ships blocked its path before both sides withdrew."
+    assert level(title, text) == 2

@@ -390,3 +390,12 @@ def test_an_opinion_piece_on_cyber_crime_is_background() -> None:
         "the next attack."
     )
     assert reading_of(title, text)[0] == 1
+
+
+def test_a_botnet_of_hijacked_devices_run_for_a_state_group_is_severe() -> None:
+    title = "Five Eyes agencies expose firm behind botnet of 260,000 devices"
+    text = (
+        "The FBI and allied agencies accused a company of running a botnet of 260,000 hijacked "
+        "routers on behalf of the state hacking group Flax Typhoon."
+    )
+    assert reading_of(title, text)[0] == 3

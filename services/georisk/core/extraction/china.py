@@ -148,6 +148,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "dangerous maneuv*",
         "incursion*",
         "intrusion*",
+        # Coast guards facing each other down: "in standoff at a Yellow Sea platform".
+        "standoff*",
+        "stand-off*",
+        "faced off",
+        "face-off",
+        "blocked its path",
+        "blocked the path",
         "radar lock*",
         # Unsafe intercepts: "a J-16 released flares in the path of a P-8".
         "released flares",

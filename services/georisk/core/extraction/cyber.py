@@ -100,6 +100,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "extort*",
         "infiltrated",
         "burrowed",
+        # What a botnet's operators do to devices: "260,000 hijacked routers", "infected".
+        "hijack*",
+        "infected",
+        "intrusion*",
         "break into",
         "breaking into",
         "broke into",
