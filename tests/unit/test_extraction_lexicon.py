@@ -116,3 +116,10 @@ def test_abbreviations_before_a_name_do_not_end_a_sentence() -> None:
         "The U.S. President met Mr. Xi.",
         "Then the U.K. Foreign Secretary spoke.",
     ]
+
+
+def test_lower_ascii_falls_back_when_lowering_lengthens_the_text() -> None:
+    text = "İSTANBUL hosts TALKS"  # "İ" lowers to two characters
+    lowered = lower_ascii(text)
+    assert len(lowered) == len(text)
+    assert lowered.endswith("hosts talks")
