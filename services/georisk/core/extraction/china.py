@@ -453,11 +453,16 @@ def with_actor(
 _DESTINATION = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$")
 # "its 2010 dispute with China", "the 2012 standoff": a contest dated by a past year is history.
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
-# "Russia's invasion of Ukraine", "South Korea's air defence drills": a state's name, its
-# possessive and at most two modifiers right before the act make the act that state's.
+# "Russia's invasion of Ukraine", "Israel's missile strike": a state's name, its possessive
+# and at most two modifiers right before a severe act make the act that state's.
 _POSSESSIVE_NAME = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+(?:[a-z\-]+\s+){0,2}")
 _POSSESSION_REACH = 40
 _CHINA_CODES = frozenset({"CN", "TW", "HK", "MO"})
+
+
+def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
+    """The China actors not named as where goods go ("supplies to China")."""
+    return [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)]
 
 
 def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
@@ -499,11 +504,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     attacks = near(affirmed(doc, hits.get("attack", [])), actors)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
-    agents = (
-        [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)]
-        if agentive
-        else []
-    )
+    agents = _agents(doc, actors) if agentive else []
     incidents = (
         affirmed(doc, hits.get("incident", []))
         + drills

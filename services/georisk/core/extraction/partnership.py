@@ -459,7 +459,7 @@ def read_partnership(
         for group in ("treaty", "instrument")
     )
     # "No agreement has been reached": the verb after a negated instrument reports nothing.
-    unsigned = {h.sentence for h in named if h not in stated} if len(stated) < len(named) else set()
+    unsigned = {h.sentence for h in named if h not in stated}
     hits["sign"] = [h for h in affirmed(doc, hits.get("sign", [])) if h.sentence not in unsigned]
     signed = _anchored(
         context, near(treaty + instrument, hits.get("sign", []), window=1), allied
