@@ -462,3 +462,12 @@ def test_coast_guards_in_a_standoff_are_an_incident() -> None:
     title = "South Korean and Chinese coast guards in standoff at Yellow Sea platform"
     text = "Chinese coast guard ships blocked its path before both sides withdrew."
     assert level(title, text) == 2
+
+
+def test_an_intrusion_into_territorial_waters_is_an_incident() -> None:
+    title = "Chinese coast guard ships stay in Senkaku waters for record 92 hours"
+    text = (
+        "Two China Coast Guard vessels remained inside Japan's territorial waters for 92 hours, "
+        "the longest such intrusion, the Japan Coast Guard said."
+    )
+    assert level(title, text) == 2

@@ -399,3 +399,12 @@ def test_a_botnet_of_hijacked_devices_run_for_a_state_group_is_severe() -> None:
         "routers on behalf of the state hacking group Flax Typhoon."
     )
     assert reading_of(title, text)[0] == 3
+
+
+def test_a_hedge_before_after_qualifies_the_consequence_not_the_attack() -> None:
+    title = "Supermarkets short of chilled goods"
+    text = (
+        "Dutch supermarket chains warned of gaps on their shelves after a ransomware attack "
+        "crippled the systems of a logistics firm."
+    )
+    assert reading_of(title, text)[0] == 2

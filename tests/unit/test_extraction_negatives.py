@@ -92,6 +92,20 @@ HARD_NEGATIVES = {
         "Changes to the alliance's status rules affect lounge access for members who fly "
         "between London and Tokyo; codeshare flights still earn tier points.",
     ),
+    "twin cities' anniversary": (
+        "Edinburgh and Kyoto mark 30 years of twinning",
+        "Edinburgh and Kyoto marked three decades as twin cities at an event in the Scottish "
+        "Parliament's garden lobby. A delegation led by "
+        "Kyoto's mayor described the partnership as a friendship. The two cities signed a new "
+        "agreement pledging more exchanges between schools and universities and cooperation on "
+        "managing tourism. Pupils sang a traditional Japanese song.",
+    ),
+    "arts season": (
+        "UK-Japan Season of Culture opens in London",
+        "A two-year programme of exhibitions, performances and collaborations brings together "
+        "artists, choreographers and museums; a cultural partnership at the heart of the "
+        "friendship between Britain and Japan.",
+    ),
     "heritage writing": (
         "How cobalt blue travelled to Jingdezhen",
         "The potters of the kiln city began painting porcelain with cobalt oxide under a clear "

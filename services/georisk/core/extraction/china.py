@@ -42,7 +42,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Violet Typhoon",
         "Brass Typhoon",
         "breach*",
-        "intrusion*",
     ),
     # Disputed waters: tension there is China tension even when no actor is named ("serious
     # concern about the situation in the South China Sea").
@@ -147,7 +146,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "dangerous manoeuvr*",
         "dangerous maneuv*",
         "incursion*",
-        "intrusion*",
         # Coast guards facing each other down: "in standoff at a Yellow Sea platform".
         "standoff*",
         "stand-off*",
@@ -316,6 +314,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "entering",
         "sailed into",
         "flew into",
+        # "remained inside Japan's territorial waters... the longest such intrusion"; a network
+        # intrusion names no zone.
+        "intrusion*",
         "intruded",
         "violat*",
         "breach*",

@@ -233,7 +233,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "console*",
         "replay value",
     ),
-    # Art, antiques and heritage: porcelain "china", cobalt glazes, a museum "partnership".
+    # Art, antiques, heritage and arts seasons: porcelain "china", cobalt glazes, a museum
+    # "partnership", a cultural season's "collaborations".
     "heritage": (
         "museum*",
         "exhibition*",
@@ -251,6 +252,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "artefact*",
         "artifact*",
         "glaze*",
+        # Arts seasons: "a programme of exhibitions, performances and collaborations".
+        "performances",
+        "choreograph*",
+        "arts",
+        "artist*",
     ),
     # Rings and bracelets name their metals (tungsten, cobalt, nickel) as materials to wear.
     "jewellery": (

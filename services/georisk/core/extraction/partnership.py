@@ -236,8 +236,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "vice-chancellor*",
         "executive vice-president*",
     ),
-    # Local government: towns twinned by their mayors are no partnership of states, wherever
-    # in the lead the mayors sign.
+    # Local government: towns twinned by their mayors are no partnership of states.
     "local": (
         "mayor",
         "mayors",
@@ -345,8 +344,11 @@ _OFFICES = frozenset({"ministry", "department", "officials"})
 
 def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
     """ "Cardiff and Osaka universities sign", "a stationery chain has signed": an institution
-    before the first signing verb of the title or the opening sentence is the party, and so
-    are mayors before one in any sentence of the lead."""
+    before the first signing verb of the title or the opening sentence is the party. A twinned
+    town or a mayor anywhere in the lead makes the parties local bodies, whatever they sign or
+    discuss."""
+    if any(h.sentence < LEAD_SENTENCES for h in hits.get("local", [])):
+        return True
     for sentence in range(LEAD_SENTENCES):
         signs = [h.start for h in hits.get("sign", []) if h.sentence == sentence]
         parties = hits.get("local", []) + (hits.get("institution", []) if sentence <= 1 else [])

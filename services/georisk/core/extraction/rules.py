@@ -207,6 +207,7 @@ def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
 
 
 _HEDGE_AFTER = 25  # characters after a decisive phrase that a hedge still qualifies
+_CAUSE = re.compile(r"\b(?:after|following|because of)\s")
 # A perfect tense right before the phrase asserts it, unless a modal governs it ("may have").
 _ASSERTED = re.compile(
     r"(?<!may )(?<!might )(?<!could )(?<!would )\b(?:has|have|had)\s+(?:been\s+)?$"
@@ -242,6 +243,10 @@ class Context:
             if _ASSERTED.search(text, max(start, at - 20), at):
                 return False  # "warned that hackers have compromised": the act is stated
             end = min(end, at + _HEDGE_AFTER)
+            # "warned of empty shelves after a ransomware attack crippled...": what follows
+            # "after" happened; a hedge before it qualifies the consequence.
+            for cause in _CAUSE.finditer(text, start, at):
+                start = cause.end()
         return any(
             (rehearsal or not m.group().startswith(REHEARSALS))
             and not (at is not None and m.start() > at and _CONSEQUENCE.match(text, m.start()))
