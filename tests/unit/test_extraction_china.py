@@ -471,3 +471,32 @@ def test_an_intrusion_into_territorial_waters_is_an_incident() -> None:
         "the longest such intrusion, the Japan Coast Guard said."
     )
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Arrests are China's when it makes or suffers them, not when its buyers are named.
+            "Namibia bans export of unprocessed lithium",
+            "The decision follows reports of traders selling raw ore to buyers linked to Chinese "
+            "companies, and the arrest of several people for illegal exports.",
+            0,
+        ),
+        (
+            "Canada orders three Chinese firms to divest from lithium miners",
+            "Ottawa ordered three Chinese companies to divest their stakes, citing national "
+            "security.",
+            2,
+        ),
+        (
+            # A dateline names where the story was filed, not who seized the mine.
+            "Fighting halts rare earth mining in Kachin State",
+            "YANGON/BEIJING — Mining has largely stopped after an armed group seized the main "
+            "production hub, traders said.",
+            0,
+        ),
+    ],
+)
+def test_arrests_divestments_and_datelines(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

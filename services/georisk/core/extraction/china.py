@@ -168,7 +168,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "lock-on*",
         "fire-control radar",
         "laser*",
-        "arrest*",
         "sanction*",
         "countermeasure*",
         "retaliat*",
@@ -252,6 +251,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     # Acts done to someone: an incident when China does or suffers them ("the coast guard
     # seized", "detained a Chinese-crewed ship"), not when rebels seize a mine that supplies China.
     "agentive": (
+        # "Manila arrested a Chinese national", not "the arrest of traders selling to Chinese
+        # buyers" in a story about another state's export ban.
+        "arrest*",
+        # "ordered three Chinese companies to divest": a measure against named Chinese firms.
+        "divest*",
         "harass*",
         "intercept*",
         "boarded",
@@ -452,6 +456,8 @@ def with_actor(
 # "Supplies to China were disrupted after rebels seized a mining hub": China as where goods
 # go is no agent of the seizure.
 _DESTINATION = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$")
+# A wire dateline: place names before a dash at the start of the body ("beijing/yangon —").
+_DATELINE = re.compile(r"\s*[\w/ ,.'()]{2,50}?\s[—–-]\s")
 # "its 2010 dispute with China", "the 2012 standoff": a contest dated by a past year is history.
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 # "Russia's invasion of Ukraine", "Israel's missile strike": a state's name, its possessive
@@ -462,8 +468,16 @@ _CHINA_CODES = frozenset({"CN", "TW", "HK", "MO"})
 
 
 def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
-    """The China actors not named as where goods go ("supplies to China")."""
-    return [a for a in actors if not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)]
+    """The China actors not named as where goods go ("supplies to China") nor as the dateline
+    of the story ("YANGON/BEIJING — Mining has stopped after rebels seized...")."""
+    dateline = _DATELINE.match(doc.text, doc.title_end)
+    after = dateline.end() if dateline else doc.title_end
+    return [
+        a
+        for a in actors
+        if not doc.title_end <= a.start < after
+        and not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)
+    ]
 
 
 def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
