@@ -412,5 +412,5 @@ def test_a_hedge_before_after_qualifies_the_consequence_not_the_attack() -> None
 
 def test_hacked_water_plants_are_critical_infrastructure() -> None:
     title = "Hackers breached control systems at water plants in four Polish municipalities"
-    text = "The attackers changed settings at the water plants before operators noticed."
+    text = "The cyberattack changed dosing settings at the water plants before staff noticed."
     assert reading_of(title, text)[0] == 3
