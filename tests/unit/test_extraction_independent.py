@@ -1,7 +1,7 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to V have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to V
-for `rules-14`), each scored once before its errors were read; W and X were scored once on
+Sets A to X have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`), each scored once before its errors were read; Y and Z were scored once on
 the final `rules-14` and never tuned on. These floors (the figures
 reached, less a small margin) guard against regressions. They are not estimates of accuracy
 on unseen text: the README of the fixtures gives those.
@@ -44,12 +44,14 @@ FLOORS = {
     "T": (0.95, 0.94, 0.95),
     "U": (0.95, 0.91, 0.94),
     "V": (0.91, 0.96, 0.94),
-    "W": (0.92, 0.88, 0.91),
-    "X": (0.92, 0.89, 0.92),
+    "W": (0.92, 0.90, 0.92),
+    "X": (0.92, 0.90, 0.93),
+    "Y": (0.91, 0.86, 0.92),
+    "Z": (0.90, 0.88, 0.91),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
-# banks whose "restrictions" read as a supply measure.
-MAX_HARD_FP = {"I": 1 / 7}
+# banks whose "restrictions" read as a supply measure; Y, read last, one.
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7}
 
 
 @cache
