@@ -449,28 +449,32 @@ def test_flares_and_attributions_next_door(title: str, text: str, expected: int)
     assert level(title, text) == expected
 
 
-def test_china_as_a_destination_is_no_agent_of_a_seizure() -> None:
-    title = "Rebels capture rare earth mining hub"
-    text = (
-        "Supplies of heavy rare earths to China have been disrupted after an armed group seized "
-        "control of a mining area in northern Myanmar."
-    )
-    assert level(title, text) == 0
-
-
-def test_coast_guards_in_a_standoff_are_an_incident() -> None:
-    title = "South Korean and Chinese coast guards in standoff at Yellow Sea platform"
-    text = "Chinese coast guard ships blocked its path before both sides withdrew."
-    assert level(title, text) == 2
-
-
-def test_an_intrusion_into_territorial_waters_is_an_incident() -> None:
-    title = "Chinese coast guard ships stay in Senkaku waters for record 92 hours"
-    text = (
-        "Two China Coast Guard vessels remained inside Japan's territorial waters for 92 hours, "
-        "the longest such intrusion, the Japan Coast Guard said."
-    )
-    assert level(title, text) == 2
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # China as where goods go is no agent of a seizure.
+            "Rebels capture rare earth mining hub",
+            "Supplies of heavy rare earths to China have been disrupted after an armed group "
+            "seized control of a mining area in northern Myanmar.",
+            0,
+        ),
+        (
+            "South Korean and Chinese coast guards in standoff at Yellow Sea platform",
+            "Chinese coast guard ships blocked its path before both sides withdrew.",
+            2,
+        ),
+        (
+            # An intrusion into a zone is an incident.
+            "Chinese coast guard ships stay in Senkaku waters for record 92 hours",
+            "Two China Coast Guard vessels remained inside Japan's territorial waters for 92 "
+            "hours, the longest such intrusion, the Japan Coast Guard said.",
+            2,
+        ),
+    ],
+)
+def test_destinations_standoffs_and_intrusions(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
 
 
 @pytest.mark.parametrize(

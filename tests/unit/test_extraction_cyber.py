@@ -392,25 +392,30 @@ def test_an_opinion_piece_on_cyber_crime_is_background() -> None:
     assert reading_of(title, text)[0] == 1
 
 
-def test_a_botnet_of_hijacked_devices_run_for_a_state_group_is_severe() -> None:
-    title = "Five Eyes agencies expose firm behind botnet of 260,000 devices"
-    text = (
-        "The FBI and allied agencies accused a company of running a botnet of 260,000 hijacked "
-        "routers on behalf of the state hacking group Flax Typhoon."
-    )
-    assert reading_of(title, text)[0] == 3
-
-
-def test_a_hedge_before_after_qualifies_the_consequence_not_the_attack() -> None:
-    title = "Supermarkets short of chilled goods"
-    text = (
-        "Dutch supermarket chains warned of gaps on their shelves after a ransomware attack "
-        "crippled the systems of a logistics firm."
-    )
-    assert reading_of(title, text)[0] == 2
-
-
-def test_hacked_water_plants_are_critical_infrastructure() -> None:
-    title = "Hackers breached control systems at water plants in four Polish municipalities"
-    text = "The cyberattack changed dosing settings at the water plants before staff noticed."
-    assert reading_of(title, text)[0] == 3
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A botnet of hijacked devices run for a state group is severe.
+            "Five Eyes agencies expose firm behind botnet of 260,000 devices",
+            "The FBI and allied agencies accused a company of running a botnet of 260,000 "
+            "hijacked routers on behalf of the state hacking group Flax Typhoon.",
+            3,
+        ),
+        (
+            # A hedge before "after" qualifies the consequence, not the attack.
+            "Supermarkets short of chilled goods",
+            "Dutch supermarket chains warned of gaps on their shelves after a ransomware attack "
+            "crippled the systems of a logistics firm.",
+            2,
+        ),
+        (
+            # Hacked water plants are critical infrastructure.
+            "Hackers breached control systems at water plants in four Polish municipalities",
+            "The cyberattack changed dosing settings at the water plants before staff noticed.",
+            3,
+        ),
+    ],
+)
+def test_botnets_consequences_and_water_plants(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

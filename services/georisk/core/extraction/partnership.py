@@ -349,10 +349,11 @@ def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
     discuss."""
     if any(h.sentence < LEAD_SENTENCES for h in hits.get("local", [])):
         return True
-    for sentence in range(LEAD_SENTENCES):
+    for sentence in (0, 1):
         signs = [h.start for h in hits.get("sign", []) if h.sentence == sentence]
-        parties = hits.get("local", []) + (hits.get("institution", []) if sentence <= 1 else [])
-        if signs and any(h.sentence == sentence and h.start < min(signs) for h in parties):
+        if signs and any(
+            h.sentence == sentence and h.start < min(signs) for h in hits.get("institution", [])
+        ):
             return True
     return False
 
@@ -408,11 +409,9 @@ def _in_force(text: str, start: int) -> bool:
     return _FRAME.search(text, max(0, start - 20), start) is not None
 
 
-def _dated(doc: Document, sentence: int, signs: list[Hit]) -> bool:
-    """Whether a year follows a signing verb of the sentence ("signed the accord in 2023")."""
-    return any(
-        h.sentence == sentence and _PAST_YEAR.match(doc.text, h.start + len(h.text)) for h in signs
-    )
+def _dated(doc: Document, signs: list[Hit]) -> set[int]:
+    """Sentences where a year follows a signing verb ("signed the accord in 2023")."""
+    return {h.sentence for h in signs if _PAST_YEAR.match(doc.text, h.start + len(h.text))}
 
 
 _THAT = re.compile(r"\s+that\b")
@@ -471,33 +470,33 @@ def read_partnership(
     # "Biden and Xi agreed...": the threat actor as a party offsets no risk from it, whereas
     # "the UK and Japan signed a pact to counter China" names it after the verb.
     with_threat = _threat_parties(context, hits.get("sign", []), threats)
-    firm = {
-        s
-        for s in signed
-        if context.in_lead(s)
-        and not _hedged(context, s, hits["sign"], treaty + instrument)
-        and not _dated(doc, s, hits["sign"])
-    } - with_threat
+    dated = _dated(doc, hits["sign"])
+    firm = (
+        {
+            s
+            for s in signed
+            if context.in_lead(s) and not _hedged(context, s, hits["sign"], treaty + instrument)
+        }
+        - with_threat
+        - dated
+    )
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
     hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
-    formal = {
-        s
-        for s in _anchored(context, {h.sentence for h in treaty + instrument}, allied)
-        if not _dated(doc, s, hits["sign"])
-    }
+    formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied) - dated
     officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
-    agreed = {
-        s
-        for s in near(hits.get("cooperation", []), hits.get("sign", []))
-        if context.in_lead(s)
-        and not context.hedged(s)
-        and s in officials
-        and not _dated(doc, s, hits["sign"])
-    } - with_threat
+    agreed = (
+        {
+            s
+            for s in near(hits.get("cooperation", []), hits.get("sign", []))
+            if context.in_lead(s) and not context.hedged(s) and s in officials
+        }
+        - with_threat
+        - dated
+    )
     allied_sentences = _allied_sentences(context, groupings, scope.interested)
     allied_cooperation = cooperation & allied_sentences
     # Cooperation the threat actor halts or offers to one state ("Beijing will halt cooperation
