@@ -18,11 +18,13 @@ def level(dimension: Dimension, title: str, text: str) -> int:
     ("dimension", "title", "text", "expected"),
     [
         (
-            # "China" inside "the South China Seas" is a place, not an actor.
+            # "China" inside "the South China Seas" is a place, not an actor, so the coercion
+            # is no incident of China's (2); allies opposing it in disputed waters are the
+            # contest there (1).
             "china_tension",
             "Allies oppose coercion at sea",
             "The ministers opposed coercion in the East and South China Seas.",
-            0,
+            1,
         ),
         (
             # An asset named before the actor is not China's asset.
@@ -102,6 +104,10 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Why London and Tokyo keep getting closer", True),
         ("Kinmen and the grey zone: how Beijing tests Taipei below the threshold", True),
         ("Beijing's pressure on Kinmen: what the boardings tell us", True),
+        ("How a Chinese blockade of Taiwan might unfold", True),
+        ("Britain and Japan should build a critical minerals partnership. Here's how", True),
+        ("Ransom payments are rising: here's why", True),
+        ("How Japan's coast guard tracked the Chinese survey ship", False),
         ("China bans gallium exports to the US", False),
         ("Three Chinese coast guard ships enter Japanese waters", False),
         ("Explosion at plant kills two", False),

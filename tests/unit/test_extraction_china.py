@@ -504,3 +504,72 @@ def test_destinations_standoffs_and_intrusions(title: str, text: str, expected: 
 )
 def test_arrests_divestments_and_datelines(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Allies voicing concern about China's conduct characterise it: context (1).
+            "Australia and Japan ministers agree to expand defence cooperation",
+            "The ministers expressed strong opposition to any unilateral attempts to change the "
+            "status quo by force or coercion, and concern about China's military build-up.",
+            1,
+        ),
+        (
+            "Leaders pledge to deepen maritime cooperation",
+            "The leaders voiced serious concerns about China's dangerous and coercive use of "
+            "coast guard vessels.",
+            1,
+        ),
+        (
+            # An incident named as the cause of the concern stays an incident.
+            "Manila voices concern after Chinese water cannon attack",
+            "Manila expressed serious concern after a Chinese coast guard ship fired water "
+            "cannon at a Philippine supply boat.",
+            2,
+        ),
+        (
+            # Beijing opposing and then acting: its own measures are no allied statement.
+            "China sanctions US defence firms",
+            "China strongly opposed the arms sale and imposed sanctions on five US firms.",
+            2,
+        ),
+        (
+            # Allies answering Beijing's controls: China as the context of their deal.
+            "EU and Japan launch raw materials partnership",
+            "The leaders launched the partnership in a move widely seen as aimed at China's "
+            "recent export controls on rare earths.",
+            1,
+        ),
+        (
+            # Another state's ban that would cut supply to China's producers is no China act.
+            "Philippine Congress passes law banning raw nickel ore exports",
+            "The measure would cut off one of the main supply sources for battery-material "
+            "producers in China, which buys almost all of the ore.",
+            0,
+        ),
+        (
+            "China cuts off rare earth supplies to Japanese carmaker",
+            "Beijing cut off rare earth shipments to the carmaker after its chairman visited "
+            "Taiwan.",
+            2,
+        ),
+        (
+            # Entering an exclusive economic zone and harassing a survey ship is an incident.
+            "Indonesian patrol shadows Chinese coast guard ship",
+            "A China Coast Guard vessel entered Indonesia's exclusive economic zone and "
+            "interfered with a survey ship. The foreign ministry sent a diplomatic note to "
+            "Beijing.",
+            2,
+        ),
+        (
+            "Japan scrambles jets as Chinese drone flies near Yonaguni",
+            "Fighters were scrambled after a Chinese military drone flew between Yonaguni and "
+            "Taiwan.",
+            2,
+        ),
+    ],
+)
+def test_voiced_concern_answered_controls_and_zones(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

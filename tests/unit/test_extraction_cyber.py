@@ -419,3 +419,42 @@ def test_an_opinion_piece_on_cyber_crime_is_background() -> None:
 )
 def test_botnets_consequences_and_water_plants(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A railway's signalling system is critical infrastructure.
+            "Cyberattack halts trains across the Czech Republic",
+            "Trains stood still for nine hours after a cyberattack disabled the central "
+            "signalling system.",
+            3,
+        ),
+        (
+            # "Law enforcement agencies" are police, not a law: the takedown is an incident.
+            "Police dismantle infostealer network",
+            "Law enforcement agencies from Europe and Japan have taken down servers used by an "
+            "infostealer malware service.",
+            2,
+        ),
+        (
+            # New rules on reporting are policy: the attacks they cite are why they exist.
+            "Firms must report ransom payments under new rules",
+            "Businesses that pay a ransom after a ransomware attack must now report it within "
+            "72 hours under the new rules.",
+            1,
+        ),
+        (
+            # A treaty on sharing classified information is no cyber story.
+            "Japan and New Zealand sign information security agreement",
+            "The leaders signed an information security agreement allowing the two countries "
+            "to share classified defence information.",
+            0,
+        ),
+    ],
+)
+def test_railways_police_rules_and_information_treaties(
+    title: str, text: str, expected: int
+) -> None:
+    assert reading_of(title, text)[0] == expected

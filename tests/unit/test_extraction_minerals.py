@@ -255,3 +255,15 @@ def test_an_instrument_about_the_minerals_is_a_concrete_measure() -> None:
     title = "UK and Japan sign critical minerals partnership"
     text = "Ministers signed a critical minerals cooperation memorandum on supply-chain resilience."
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("G7 officials discuss critical minerals standards but stop short of agreement", 1),
+        ("G7 officials reach agreement on critical minerals standards", 2),
+    ],
+)
+def test_a_deal_not_reached_develops_no_supply(title: str, expected: int) -> None:
+    text = "Officials met in Ottawa to discuss supply chains for critical minerals."
+    assert level(title, text) == expected

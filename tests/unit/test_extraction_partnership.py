@@ -480,3 +480,39 @@ def test_first_summits_unreached_agreements_and_councils(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Officials agreeing to explore cooperation hold talks (1); ministers agreeing (2).
+            "UK and Japan officials hold cyber dialogue",
+            "Senior officials from the UK and Japan met in Tokyo for the UK-Japan Cyber "
+            "Dialogue and agreed to explore further cooperation between their cyber centres.",
+            1,
+        ),
+        (
+            "UK and Japan ministers hold cyber dialogue",
+            "The UK and Japanese ministers met in Tokyo for the UK-Japan Cyber Dialogue and "
+            "agreed to deepen cooperation between their cyber centres.",
+            2,
+        ),
+        (
+            # An accord named as the frame of the talks is in force, not concluded now.
+            "UK and Japan officials hold economic security talks",
+            "The talks between the Foreign Office and Japan's Ministry of Foreign Affairs were "
+            "held under the framework of the Hiroshima Accord.",
+            1,
+        ),
+        (
+            # "Stop short of agreement", "did not reach agreement on a joint framework".
+            "G7 trade ministers discuss minerals standards but stop short of agreement",
+            "G7 trade ministers met in Ottawa for talks on common standards but did not reach "
+            "agreement on a joint framework.",
+            1,
+        ),
+    ],
+)
+def test_officials_frames_and_agreements_not_reached(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

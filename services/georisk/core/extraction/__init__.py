@@ -23,7 +23,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-14"
+EXTRACTOR_VERSION = "rules-15"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
@@ -35,6 +35,9 @@ _ANALYSIS_TITLE = re.compile(
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"
+    # Scenarios and prescriptions: "How a blockade of Taiwan might unfold", "Britain and
+    # Japan should build a minerals partnership. Here's how".
+    r"|^(?:how|what)\b[^:?]*\b(?:might|would|could)\b|\bshould\b|\bhere['’]?s\s+(?:how|why)\b"
     # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
     r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."

@@ -162,6 +162,16 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "dropped flares",
         "drops flares",
         "unsafe and unprofessional",
+        # Fighters sent up against China's aircraft: "Japan scrambles jets as a Chinese drone
+        # flies between Yonaguni and Taiwan".
+        "scramble jets",
+        "scrambles jets",
+        "scrambled jets",
+        "scramble fighter*",
+        "scrambles fighter*",
+        "scrambled fighter*",
+        "fighters were scrambled",
+        "jets were scrambled",
         "unsafe intercept*",
         "locked on",
         "locks on",
@@ -174,6 +184,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # Covert influence cases: "charged with foreign interference", "police stations".
         "foreign interference",
         "interference",
+        # "interfered with a survey ship", not "interfering in internal affairs" (a rebuttal).
+        "interfered with",
+        "interfering with",
+        "interferes with",
+        # The note a foreign ministry sends in protest.
+        "diplomatic note",
         "overseas police station*",
         "police stations",
         "anti-dumping",
@@ -243,7 +259,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "stern representations",
         "solemn representations",
         "strongest protest",
-        "cut off",
         "severed",
         "confront*",
         "unreliable entity",
@@ -256,6 +271,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "arrest*",
         # "ordered three Chinese companies to divest": a measure against named Chinese firms.
         "divest*",
+        # "Beijing cut off exports to Japan", not "a Philippine ban would cut off supply to
+        # producers in China".
+        "cut off",
         "harass*",
         "intercept*",
         "boarded",
@@ -331,7 +349,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "contiguous zone",
         "contiguous waters",
         "airspace",
+        # "a coast guard vessel that entered Indonesia's exclusive economic zone".
+        "exclusive economic zone",
+        "EEZ",
     ),
+    # Beijing's export controls are a minerals story, unless allies answer them: "concern
+    # about China's expanding export controls", "a remark aimed at China's export controls".
+    "leverage": ("export control*", "export curb*", "export restriction*"),
     # Acts that are incidents unless a cyber sentence makes them attribution (1).
     "attack": ("attack*", "assault*", "spy", "spies", "spying", "espionage"),
     # Words of the contest itself: in disputed waters they are China tension without an actor
@@ -499,6 +523,48 @@ def _own_acts(context: Context, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+# Allies voicing concern or opposition ("expressed serious concern about China's dangerous
+# and aggressive behaviour", "opposed unilateral attempts to change the status quo by force
+# or coercion") characterise China's conduct in general: context of their meeting, not an
+# incident. An incident named as the cause ("concern after a ship fired water cannon") stays.
+_VOICED = re.compile(
+    r"\b(?:(?:express|voic|shar|reiterat|underlin|stress)\w*\s+(?:\w+\s+){0,2}"
+    r"(?:concerns?|opposition)|(?:strongly\s+)?oppos(?:e|ed)|opposition\s+to)\b"
+)
+_CAUSE = re.compile(r"\b(?:after|when|following|because|as)\b")
+
+
+def _voiced(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
+    """The hits inside a statement of concern or opposition that no China actor makes."""
+    voiced = []
+    for hit in hits:
+        start = doc.starts[hit.sentence]
+        cue = _VOICED.search(doc.text, start, hit.start)
+        if (
+            cue
+            and not any(start <= a.start < cue.start() for a in actors)
+            and not _CAUSE.search(doc.text, cue.end(), hit.start)
+        ):
+            voiced.append(hit)
+    return voiced
+
+
+_ANSWERED = re.compile(
+    r"\b(?:aimed\s+at|response\s+to|counter(?:ing)?)\s+"
+    r"(?:[\w'’-]+\s+){1,4}$"
+)
+
+
+def _answered(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
+    """Beijing's measures that allies answer: voiced or aimed at."""
+    voiced = _voiced(doc, hits, actors)
+    return voiced + [
+        h
+        for h in hits
+        if h not in voiced and _ANSWERED.search(doc.text, max(0, h.start - 50), h.start)
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors, waters = hits.get("actor", []), hits.get("waters", [])
@@ -538,6 +604,8 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         for s in near(hits.get("export ban", []), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
     }
+    voiced = _voiced(doc, incidents, actors)
+    incidents = [h for h in incidents if h not in voiced]
     incident = (
         near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
     )
@@ -548,7 +616,8 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         # attribution may name China in the sentence next to the hacking.
         | near(hits.get("cyber", []), actors, window=1)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
-        | near(contest, waters)
+        | near(contest + voiced, waters)
+        | near(voiced + _answered(doc, hits.get("leverage", []), actors), actors)
         | attacks
     )
     first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))

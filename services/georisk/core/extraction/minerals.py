@@ -17,6 +17,7 @@ from georisk.core.extraction.lexicon import GroupedPattern, compile_groups
 from georisk.core.extraction.rules import (
     Context,
     JointWork,
+    affirmed,
     evidence_of,
     first_offsets,
     near,
@@ -348,9 +349,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     joint = JointWork(doc)
     control = near(joint.outside(hits.get("control", [])), material, window=1)
     disruption = near(joint.outside(hits.get("disruption", [])), material)
+    # "stop short of agreement on minerals standards": a deal not made develops nothing.
     development = (
-        near(joint.outside(hits.get("development", [])), material, window=1)
-        | near(joint.outside(hits.get("venture", [])), material)
+        near(joint.outside(affirmed(doc, hits.get("development", []))), material, window=1)
+        | near(joint.outside(affirmed(doc, hits.get("venture", []))), material)
         | _instruments_on(doc.text, material)
     )
     market = near(hits.get("market", []) + hits.get("chain", []), material)

@@ -75,6 +75,8 @@ EXCLUSION_PHRASES = (
     "Cybertruck*",
     "Cyberpunk*",
     "cyberware",
+    # A treaty on sharing classified information, not cyber security.
+    "information security agreement*",
 )
 
 GENRES: dict[str, tuple[str, ...]] = {

@@ -400,13 +400,16 @@ _FOUNDING = ("launch", "establish", "inaugurat")
 # first trilateral summit, announcing joint patrols": a founding too.
 _NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b|\bfirst(?:[\s-]ever)? (?:\w+ )?summit\b")
 # An instrument named as the frame of what is done now, or as what is built on.
-_FRAME = re.compile(r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+$")
+_FRAME = re.compile(
+    r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+"
+    r"(?:framework\s+of\s+the\s+)?$"  # "held under the framework of the Hiroshima Accord"
+)
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
 _PAST_YEAR = re.compile(r"[^.;]{0,40}?\b(?:in|since)\s+(?:19|20)\d\d\b")
 
 
 def _in_force(text: str, start: int) -> bool:
-    return _FRAME.search(text, max(0, start - 20), start) is not None
+    return _FRAME.search(text, max(0, start - 40), start) is not None
 
 
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
@@ -462,9 +465,10 @@ def read_partnership(
     # "No agreement has been reached": the verb after a negated instrument reports nothing.
     unsigned = {h.sentence for h in named if h not in stated}
     hits["sign"] = [h for h in affirmed(doc, hits.get("sign", [])) if h.sentence not in unsigned]
-    signed = _anchored(
-        context, near(treaty + instrument, hits.get("sign", []), window=1), allied
-    ) | near(treaty + instrument, groupings, window=1)
+    signed = (
+        _anchored(context, near(treaty + instrument, hits.get("sign", []), window=1), allied)
+        | near(treaty + instrument, groupings, window=1)
+    ) - unsigned
     leaders = {h.sentence for h in hits.get("leader", [])}
     ministers = {h.sentence for h in hits.get("minister", [])}
     # "Biden and Xi agreed...": the threat actor as a party offsets no risk from it, whereas
@@ -486,8 +490,13 @@ def read_partnership(
     hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
-    formal = _anchored(context, {h.sentence for h in treaty + instrument}, allied) - dated
-    officials = {s for s in leaders | ministers for s in (s - 1, s, s + 1)}
+    formal = (
+        _anchored(context, {h.sentence for h in treaty + instrument}, allied) - dated - unsigned
+    )
+    # "Senior officials met... and agreed to explore": officials hold talks; what they agree
+    # is no ministers' agreement.
+    ranked = leaders | {h.sentence for h in hits.get("minister", []) if h.text != "officials"}
+    officials = {s for s in ranked for s in (s - 1, s, s + 1)}
     agreed = (
         {
             s

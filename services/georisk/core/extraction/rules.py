@@ -86,6 +86,10 @@ _NEGATION = re.compile(
     + _COPULA
     + r")?"
     r"|not(?:\s+(?:caused\s+by|the\s+result\s+of|due\s+to|linked\s+to|related\s+to|by|from))?"
+    # "stopped short of blaming Beijing", "talks stop short of agreement".
+    r"|(?:stop|stops|stopped|stopping|fall|falls|fell|falling)\s+short\s+of"
+    # "did not reach agreement", "failed to sign a deal".
+    r"|(?:(?:did|do|does)\s+not|didn't|failed\s+to)\s+(?:reach|sign|conclude|agree\s+on)"
     r"|never|without|rul(?:e|es|ed|ing)\s+out|rather\s+than|instead\s+of|unrelated\s+to"
     r"|false\s+(?:claims?|reports?|rumou?rs?)\s+(?:of|that)"
     r"|(?:was|were|had|has|have)\s+not(?:\s+been)?|wasn't|weren't|hasn't\s+been"
@@ -128,6 +132,9 @@ _CUE_ENDS = frozenset(
         "related",
         "never",
         "without",
+        "reach",
+        "conclude",
+        "on",
         "out",
         "than",
         "instead",

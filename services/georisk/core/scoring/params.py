@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.4.0"  # score-1.1.0 with extractor rules-14 (1.3.0: rules-13)
+MODEL_VERSION = "score-1.5.0"  # score-1.1.0 with extractor rules-15 (1.4.0: rules-14)
 
 HOUR = 3600
 DAY = 24 * HOUR
