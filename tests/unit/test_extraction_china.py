@@ -573,3 +573,54 @@ def test_arrests_divestments_and_datelines(title: str, text: str, expected: int)
 )
 def test_voiced_concern_answered_controls_and_zones(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Live fire off China's own coast is an incident; around the island it is severe.
+            "China declares live-fire zone off Fujian coast",
+            "China's maritime authorities declared a live-fire exercise zone off the coast of "
+            "Fujian opposite Taiwan for Wednesday.",
+            2,
+        ),
+        (
+            "Chinese coast guard boards Philippine fisheries vessel, injuring crew",
+            "Chinese coast guard personnel boarded the vessel near Sabina Shoal, injuring two "
+            "fishermen.",
+            3,
+        ),
+        (
+            # A boarding that hurts no one is an incident.
+            "Chinese coast guard boards Philippine fisheries vessel",
+            "Chinese coast guard personnel boarded the vessel near Sabina Shoal. No one was "
+            "injured.",
+            2,
+        ),
+        (
+            # China as the contrast of a supply story is no party to the attack.
+            "Ransomware attack halts output at Australian rare earths refinery",
+            "The attack disrupted one of the few sources of separated rare earths outside China.",
+            0,
+        ),
+        (
+            # Another state's dated export ban is no China measure.
+            "Philippines bans raw nickel ore exports",
+            "The measure follows Indonesia's 2020 export ban, which drew mostly Chinese "
+            "investment into smelters.",
+            0,
+        ),
+        (
+            # An unnamed China behind an allied pact: context (1).
+            "UK and Japan sign economic security partnership",
+            "The leaders' statement did not name China, but Takaichi referred to trade "
+            "restrictions used as pressure.",
+            1,
+        ),
+    ],
+)
+def test_mainland_fire_violent_boardings_and_contrasts(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

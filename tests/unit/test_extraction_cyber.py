@@ -458,3 +458,12 @@ def test_railways_police_rules_and_information_treaties(
     title: str, text: str, expected: int
 ) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+def test_an_exercise_rehearses_attacks_in_general() -> None:
+    title = "UK and Japan plan joint cyber incident exercise"
+    text = (
+        "Officials agreed to hold a joint exercise next year to practise responding to a major "
+        "cyberattack on critical infrastructure."
+    )
+    assert reading_of(title, text)[0] == 1

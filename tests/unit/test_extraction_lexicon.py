@@ -79,7 +79,7 @@ def test_one_trie_matches_like_an_ordered_alternation_of_lists(
     assert [(f.name, (f.start, f.start + len(f.text))) for f in merged.finditer(text)] == expected
 
 
-@pytest.mark.parametrize("word", ["% off", "-led", "export licen[cs]*", "a|b"])
+@pytest.mark.parametrize("word", ["% off", "-led", "export licen[cs]*", "a|b", "push* for"])
 def test_entries_that_could_never_match_are_refused(word: str) -> None:
     with pytest.raises(ValueError, match=r"never match|regex"):
         compile_groups({"list": [word]})
@@ -123,3 +123,8 @@ def test_lower_ascii_falls_back_when_lowering_lengthens_the_text() -> None:
     lowered = lower_ascii(text)
     assert len(lowered) == len(text)
     assert lowered.endswith("hosts talks")
+
+
+def test_word_lists_refuse_a_stem_inside_a_phrase() -> None:
+    with pytest.raises(ValueError, match="never match"):
+        compile_words(["want* to"])

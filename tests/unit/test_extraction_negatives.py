@@ -123,6 +123,24 @@ HARD_NEGATIVES = {
         "your sector. Our policies start from 25 pounds a month; get a quote online or speak to "
         "our advisers.",
     ),
+    "buyer's guide": (
+        "Best password managers and VPNs for 2026: our picks",
+        "Reusing passwords is the easiest way to get your accounts hacked. Our top pick alerts "
+        "you if a password appears in a data breach; our tests found a generous free tier and a "
+        "budget option.",
+    ),
+    "lithium medicine": (
+        "Lithium prescribing: new guidance on monitoring",
+        "Patients taking lithium for bipolar disorder need kidney and thyroid checks, says a "
+        "working group of psychiatrists, because the gap between a safe and a toxic dose is "
+        "narrow.",
+    ),
+    "tv review": (
+        "TV review: 'The Harbour Line' is a slick spy thriller",
+        "An MI5 officer hunts a Chinese handler; a hacked CCTV network and a ransomware "
+        "countdown drive the drama, but the villain is thin and the twist strains belief. "
+        "Three stars.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
@@ -162,3 +180,12 @@ def test_live_fire_drills_are_not_a_fire_drill() -> None:
     cleaned, found = strip_exclusions("the pla held live-fire drills; staff ran a fire drill")
     assert "live-fire drills" in cleaned
     assert found == ("fire drill",)
+
+
+def test_inflections_of_one_marker_are_one_genre_word() -> None:
+    """A flooded mine is a supply story: "flooding" and "flooded" are one weather word."""
+    from georisk.core.extraction.negatives import read_register
+
+    register = read_register("flooding halts a cobalt mine after heavy rains flooded its pit")
+    assert "weather" not in register.genres
+    assert "weather" in read_register("heavy rains, gusts and flooding closed schools").genres

@@ -516,3 +516,35 @@ def test_first_summits_unreached_agreements_and_councils(
 )
 def test_officials_frames_and_agreements_not_reached(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A ministry reports the talks: its officials' agreement is not a ministers' one.
+            "UK and Japan officials hold cyber dialogue",
+            "British and Japanese officials met in Tokyo for the UK-Japan Cyber Dialogue and "
+            "agreed to hold a joint exercise next year, Japan's foreign ministry said.",
+            1,
+        ),
+        (
+            # "did not reach agreement on a joint framework" signs no framework.
+            "G7 trade talks end without a deal",
+            "G7 trade ministers held talks in Ottawa but did not reach agreement on a joint "
+            "framework.",
+            1,
+        ),
+        (
+            # "GCAP partners" may be the companies building the jet: no government acts.
+            "GCAP partners begin assembly of demonstrator fuselage",
+            "The companies developing the Global Combat Air Programme fighter for Britain and "
+            "Japan began assembling the first fuselage section.",
+            0,
+        ),
+    ],
+)
+def test_offices_unsigned_frameworks_and_industrial_partners(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

@@ -276,6 +276,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "cut off",
         "harass*",
         "intercept*",
+        "boards",
         "boarded",
         "boarding",
         "seiz*",
@@ -355,7 +356,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     # Beijing's export controls are a minerals story, unless allies answer them: "concern
     # about China's expanding export controls", "a remark aimed at China's export controls".
-    "leverage": ("export control*", "export curb*", "export restriction*"),
+    "leverage": (
+        "export control*",
+        "export curb*",
+        "export restriction*",
+        "curbs on exports",
+        "controls on exports",
+        "restrictions on exports",
+    ),
     # Acts that are incidents unless a cyber sentence makes them attribution (1).
     "attack": ("attack*", "assault*", "spy", "spies", "spying", "espionage"),
     # Words of the contest itself: in disputed waters they are China tension without an actor
@@ -425,6 +433,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "military build-up",
         "military pressure",
         "military activit*",
+        # China as the unnamed target: "the statement did not name China, but...".
+        "without naming",
+        "did not name",
+        "does not name",
+        "didn't name",
         "accus*",
         "criticis*",
         "criticiz*",
@@ -504,6 +517,14 @@ def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
     ]
 
 
+_CONTRAST = re.compile(r"\b(?:outside|beyond|away\s+from|other\s+than|apart\s+from)\s+$")
+
+
+def _uncontrasted(doc: Document, actors: list[Hit]) -> list[Hit]:
+    """The China actors not named as the contrast ("supplies outside China")."""
+    return [a for a in actors if not _CONTRAST.search(doc.text, max(0, a.start - 12), a.start)]
+
+
 def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The hits not dated by a year right before them."""
     return [h for h in hits if not _YEAR_BEFORE.search(doc.text, max(0, h.start - 6), h.start)]
@@ -550,7 +571,7 @@ def _voiced(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
 
 
 _ANSWERED = re.compile(
-    r"\b(?:aimed\s+at|response\s+to|counter(?:ing)?)\s+"
+    r"\b(?:aimed\s+at|response\s+to|reference\s+to|counter(?:ing)?)\s+"
     r"(?:[\w'’-]+\s+){1,4}$"
 )
 
@@ -565,6 +586,37 @@ def _answered(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
     ]
 
 
+# "a live-fire exercise off the coast of Fujian facing Taiwan": China firing off its own
+# coast signals, as an incident; the rubric's severe act is live fire around the island.
+_MAINLAND_COAST = re.compile(
+    r"\boff\s+(?:the\s+)?(?:coast\s+of\s+)?(?:fujian|pingtan|zhejiang|guangdong|xiamen"
+    r"|its\s+(?:own\s+)?(?:[\w-]+\s+)?coast|the\s+mainland)\b"
+)
+
+
+def _beyond_mainland(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The hits whose sentence does not place them off China's own coast."""
+    return [
+        h
+        for h in hits
+        if not _MAINLAND_COAST.search(doc.text, doc.starts[h.sentence], doc.end(h.sentence))
+    ]
+
+
+# "No one was injured", "no crew were injured": a report of no harm.
+_UNHURT = re.compile(r"\bno\b[^.;,]{0,30}$")
+
+
+def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The injuries stated, not denied ("no one was injured")."""
+    return [
+        h
+        for h in hits
+        if h.text.startswith("injur")
+        and not _UNHURT.search(doc.text, max(doc.starts[h.sentence], h.start - 30), h.start)
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors, waters = hits.get("actor", []), hits.get("waters", [])
@@ -575,14 +627,24 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     actor_near = near(anchors, actors, window=1)
     drills = affirmed(doc, hits.get("drill", []))
     encircling = near(hits.get("around", []), drills) & actor_near
+    # "boards a Philippine vessel, injuring crew": a boarding that hurts people is violence.
+    boarded = [h for h in hits.get("agentive", []) if h.text.startswith("board")]
+    violent = near(boarded, _hurt(doc, hits.get("incident", []))) & actor_near
     severe_hits = _own_acts(context, affirmed(doc, hits.get("severe", [])))
     live_fire = affirmed(doc, hits.get("live fire", []))
-    theatre_fire = near(live_fire, theatres, window=1) & actor_near
-    severe = {s for s in near(severe_hits, anchors) if s in actor_near} | encircling | theatre_fire
+    theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near
+    severe = (
+        {s for s in near(severe_hits, anchors) if s in actor_near}
+        | encircling
+        | theatre_fire
+        | violent
+    )
     cyber = {hit.sentence for hit in hits.get("cyber", [])}
     # An attack or espionage in a cyber sentence is a cyber incident: China's share of it is
     # attribution (1).
-    attacks = near(affirmed(doc, hits.get("attack", [])), actors)
+    # "one of the few sources outside China": China as the contrast is no party to an attack.
+    parties = _uncontrasted(doc, actors)
+    attacks = near(affirmed(doc, hits.get("attack", [])), parties)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
     agents = _agents(doc, actors) if agentive else []
@@ -601,7 +663,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     )
     targeted = {
         s
-        for s in near(hits.get("export ban", []), actors)
+        for s in near(_own_acts(context, _current(doc, hits.get("export ban", []))), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
     }
     voiced = _voiced(doc, incidents, actors)
@@ -614,7 +676,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         near(contest + _current(doc, hits.get("friction", [])), actors)
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
-        | near(hits.get("cyber", []), actors, window=1)
+        | near(hits.get("cyber", []), parties, window=1)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest + voiced, waters)
         | near(voiced + _answered(doc, hits.get("leverage", []), actors), actors)

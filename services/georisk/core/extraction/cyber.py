@@ -243,6 +243,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "active cyber defence",
         "resilience",
         "preempt*",
+        # Exercises rehearse attacks in general: "a joint exercise to respond to an attack".
+        "exercise*",
+        "tabletop*",
+        "drill*",
+        "war game*",
+        "wargam*",
     ),
     # Cyber as a field of cooperation or capability: background (1), never excluding an act.
     "field": (

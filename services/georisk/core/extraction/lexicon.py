@@ -90,6 +90,8 @@ def compile_words(words: Iterable[str], *, ignore_case: bool = True) -> re.Patte
     text: a case-sensitive scan of lowered text is about three times faster than IGNORECASE.
     """
     words = [lower_ascii(word) for word in words] if ignore_case else list(words)
+    for word in words:
+        _check(word, "words")
     return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
 
 
@@ -192,6 +194,10 @@ def _check(word: str, name: str) -> None:
         raise ValueError(f"{name}: {word!r} does not start a word, so it can never match")
     if any(char in word for char in "[](){}|\\"):
         raise ValueError(f"{name}: {word!r} holds regex syntax; list each spelling instead")
+    if "*" in word.rstrip("*"):
+        raise ValueError(
+            f"{name}: {word!r} has a stem inside it, so it can never match; list each form"
+        )
 
 
 def _collect_labels(node: Trie, names: list[str]) -> None:

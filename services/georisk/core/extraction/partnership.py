@@ -128,7 +128,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "agree",
         "agrees",
         "agreeing",
-        "reach* agreement",
+        "reach agreement",
+        "reached agreement",
+        "reaches agreement",
+        "reaching agreement",
         "reached",
         # The verb only: "joint research" and "joint statement" are not a signing.
         "join",
@@ -142,7 +145,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "issued",
         "issuing",
         "upgrade*",
-        "enter* into force",
+        "enter into force",
+        "enters into force",
+        "entered into force",
+        "entering into force",
     ),
     "leader": (
         "prime minister*",
@@ -462,12 +468,18 @@ def read_partnership(
         [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")
     )
-    # "No agreement has been reached": the verb after a negated instrument reports nothing.
-    unsigned = {h.sentence for h in named if h not in stated}
-    hits["sign"] = [h for h in affirmed(doc, hits.get("sign", [])) if h.sentence not in unsigned]
+    # "No agreement has been reached": the verb after a negated instrument reports nothing,
+    # and "did not reach agreement on a joint framework" signs no framework.
+    signs = hits.get("sign", [])
+    signing = affirmed(doc, signs)
+    unsigned = {h.sentence for h in named if h not in stated} | {
+        h.sentence for h in signs if h not in signing
+    }
+    hits["sign"] = [h for h in signing if h.sentence not in unsigned]
     signed = (
         _anchored(context, near(treaty + instrument, hits.get("sign", []), window=1), allied)
-        | near(treaty + instrument, groupings, window=1)
+        # "GCAP partners begin assembly": "partners" alone may be firms, not governments.
+        | near(treaty + instrument, [h for h in groupings if h.text != "partners"], window=1)
     ) - unsigned
     leaders = {h.sentence for h in hits.get("leader", [])}
     ministers = {h.sentence for h in hits.get("minister", [])}
@@ -493,9 +505,9 @@ def read_partnership(
     formal = (
         _anchored(context, {h.sentence for h in treaty + instrument}, allied) - dated - unsigned
     )
-    # "Senior officials met... and agreed to explore": officials hold talks; what they agree
-    # is no ministers' agreement.
-    ranked = leaders | {h.sentence for h in hits.get("minister", []) if h.text != "officials"}
+    # "Senior officials met... and agreed to explore, the foreign ministry said": officials
+    # hold talks and offices report them; what they agree is no ministers' agreement.
+    ranked = leaders | {h.sentence for h in hits.get("minister", []) if h.text not in _OFFICES}
     officials = {s for s in ranked for s in (s - 1, s, s + 1)}
     agreed = (
         {

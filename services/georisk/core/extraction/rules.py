@@ -46,6 +46,9 @@ HEDGES = compile_words(
         "prepar*",
         "rehears*",
         "simulat*",
+        # "a joint exercise to practise responding to a major attack".
+        "practis*",
+        "to practice",
         # Invented incidents: a contest's "fictional data breach", a "hypothetical attack".
         "fictional",
         "imaginary",
@@ -60,15 +63,20 @@ HEDGES = compile_words(
         "mull*",
         "hoping",
         "looking to",
-        "want* to",
-        "push* for",
+        "want to",
+        "wants to",
+        "wanted to",
+        "push for",
+        "pushes for",
+        "pushed for",
+        "pushing for",
     )
 )
 
 
 # Rehearsal words: a drill that rehearses a blockade is itself the act, so these hedge a
 # blockade or an invasion but not the drill that stages it.
-REHEARSALS = ("rehears", "simulat", "prepar")
+REHEARSALS = ("rehears", "simulat", "prepar", "practis", "to practice")
 
 # NegEx-style pre-negation: a cue that governs the very phrase after it ("denied any
 # cyberattack", "no evidence of a breach", "ruled out a hack"). A denial of responsibility
