@@ -205,3 +205,27 @@ def test_a_text_naming_no_state_is_placed_by_its_regions(
 ) -> None:
     extraction = extract_article(Article(id="t", title=title, text=text), default_scope())
     assert extraction.countries == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Taiwan detains freighter after cable incident",
+            "Coast guard vessels intercepted the Togo-flagged freighter, whose crew were Chinese, "
+            "and a Panama-registered tanker nearby.",
+            ("CN", "TW"),
+        ),
+        (
+            "Dubai Metro extension opens",
+            "Commuters on the Tripoli Street interchange in the United Arab Emirates welcomed "
+            "the new line.",
+            ("AE",),
+        ),
+        ("Stoke's potters fire up for Bone China Week", "Kilns across the city were lit.", ()),
+    ],
+)
+def test_flags_streets_and_porcelain_name_no_party(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected

@@ -237,6 +237,11 @@ NOT_COUNTRIES = (
     "U.S. dollars",
     "Dutch oven",
     "Premier League",
+    # Porcelain and clay named after the country: "Bone China Week" in Stoke.
+    "Bone China",
+    "Fine China",
+    "China clay",
+    "China Clay",
     # Companies whose name holds a demonym but says nothing of a state's involvement.
     "Anglo American",
     "American Express",
@@ -452,6 +457,19 @@ _BASED = re.compile(r"[\-‐‑]based(?!\w)")
 _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
 
 
+# "a Togo-flagged freighter", "a Panama-registered ship": a flag of registry, not a party;
+# "the Tripoli Street interchange": a street named after a place.
+_FLAG_WORDS = ("flagged", "registered", "Street", "Road", "Avenue", "Square", "Station", "Lane")
+_FLAG = re.compile(
+    r"[\s\-‐‑]+(?:flagged|registered)(?!\w)|\s+(?:Street|Road|Avenue|Square|Station|Lane)\b"
+)
+
+
+def _flag_of(text: str, offset: int) -> bool:
+    name = _name_at(text, offset)
+    return name is not None and _FLAG.match(text, offset + len(name)) is not None
+
+
 def _capital_as_place(text: str, offset: int) -> bool:
     """ "an analyst at a bank in London", "a Seoul-based trader": a capital as a place, not
     as its government."""
@@ -567,9 +585,12 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     per_sentence: dict[int, set[str]] = {}
     for code, _, sentence in located:
         per_sentence.setdefault(sentence, set()).add(code)
+    flags = any(word in text for word in _FLAG_WORDS)
     chosen: set[str] = set()
     for code, offset, sentence in located:
         if code in chosen:
+            continue
+        if flags and _flag_of(text, offset):
             continue
         if offset < doc.title_end:
             chosen.add(code)
