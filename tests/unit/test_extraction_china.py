@@ -624,3 +624,34 @@ def test_mainland_fire_violent_boardings_and_contrasts(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # An embargo aimed at a named country is coercion (2).
+            "China halts all rare earth exports to Japan",
+            "Beijing will stop issuing export licences for rare earths destined for Japan, the "
+            "first full embargo on the minerals to Japan.",
+            2,
+        ),
+        (
+            "Taiwan stocks slip as cross-strait rhetoric weighs on sentiment",
+            "Investors trimmed risk after the president's speech.",
+            1,
+        ),
+        (
+            "OPINION: Beijing's pressure campaign on Tokyo is running out of tools",
+            "Travel advisories and a pause in seafood imports have lost their bite.",
+            1,
+        ),
+        (
+            "Royal Navy and Japanese destroyers hold anti-submarine drill",
+            "A Chinese navy destroyer shadowed the group but kept its distance.",
+            1,
+        ),
+    ],
+)
+def test_embargoes_rhetoric_pressure_and_shadowing(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -267,3 +267,9 @@ def test_an_instrument_about_the_minerals_is_a_concrete_measure() -> None:
 def test_a_deal_not_reached_develops_no_supply(title: str, expected: int) -> None:
     text = "Officials met in Ottawa to discuss supply chains for critical minerals."
     assert level(title, text) == expected
+
+
+def test_a_dialogue_on_coordinating_controls_is_a_field() -> None:
+    title = "UK and Japan sign semiconductor memorandum"
+    text = "The memorandum sets up a dialogue on coordinating export controls on gallium."
+    assert level(title, text) <= 1

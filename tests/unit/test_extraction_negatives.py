@@ -141,6 +141,22 @@ HARD_NEGATIVES = {
         "countdown drive the drama, but the villain is thin and the twist strains belief. "
         "Three stars.",
     ),
+    "go final": (
+        "Chen's bold invasion falls short as Sasaki takes Asian Go Masters Cup",
+        "Japan's Sasaki beat China's Chen by resignation after a daring invasion of the "
+        "right-side territory. The white stones seemed encircled, and the endgame went to the "
+        "younger player.",
+    ),
+    "civic hackathon": (
+        "Students 'hack' flood warnings in a coding marathon",
+        "Teams of civic hackers at the city hackathon built prototypes; the winning team and "
+        "the runners-up will see their apps piloted. Nobody is breaking into anything.",
+    ),
+    "retail partnership": (
+        "Department store signs strategic partnership with Kyoto stationery maker",
+        "The British department store group has signed a strategic partnership with a Japanese "
+        "stationery brand, bringing UK-Japan collections to its stores.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

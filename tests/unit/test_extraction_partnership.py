@@ -548,3 +548,27 @@ def test_offices_unsigned_frameworks_and_industrial_partners(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A joint advisory that names the threat actor is allies acting against it.
+            "NCSC and partners expose Chinese state-sponsored campaign",
+            "The joint advisory attributes the activity to China's Ministry of State Security. "
+            "It is the first advisory to be co-sealed by Japan's cyber office.",
+            1,
+        ),
+        (
+            "Royal Navy frigate and Japanese destroyers hold first joint drill",
+            "The British frigate and Japanese destroyers held a bilateral drill in the East "
+            "China Sea.",
+            1,
+        ),
+    ],
+)
+def test_advisories_against_the_threat_and_joint_drills(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

@@ -31,7 +31,10 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 # Headlines that label their own register: the rubric puts explainers and opinion at 1.
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
-    r"|perspective|view|survey|poll)\s*[:|]|\bexplain(?:ed|er)\b"
+    r"|perspective|view|survey|poll|policy note|policy brief|research note)\s*[:|]"
+    r"|\bexplain(?:ed|er)\b"
+    # Market columns: "Battery metals weekly: lithium holds steady", "Cobalt market wrap:".
+    r"|\b(?:weekly|wrap)\s*:"
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"

@@ -60,6 +60,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Paracel*",
         "Spratly*",
         "Philippine Sea",
+        # "cross-strait rhetoric weighs on Taiwan stocks": the Taiwan Strait contest.
+        "cross-strait",
     ),
     # Places of the contest that are also everyday places ("Taiwan warns of a typhoon").
     "theatre": (
@@ -207,6 +209,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "demarche*",
         "travel warning*",
         "travel advisory",
+        "travel advisories",
         "coerc*",
         "intimidat*",
         "punish*",
@@ -311,6 +314,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "bars exports",
         "barred exports",
         "barring exports",
+        "embargo*",
+        "ban on exports",
+        "ban on dual-use exports",
+        "halts exports",
+        "halted exports",
+        "halts all",
+        "halted all",
     ),
     # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
     # Taiwan"); elsewhere, say off another country's coast, it is an incident.
@@ -382,6 +392,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "aggression",
         "grey zone",
         "gray zone",
+        "rhetoric",
     ),
     # The verb counts with China as its subject: "Beijing threatened Manila", whereas "rebels
     # threaten supplies to China" is a market story.
@@ -432,6 +443,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "military buildup",
         "military build-up",
         "military pressure",
+        # "A Chinese destroyer shadowed the group": watched, not yet an incident.
+        "shadowed",
+        "shadowing",
+        "pressure campaign",
+        "economic pressure",
+        "diplomatic pressure",
         "military activit*",
         # China as the unnamed target: "the statement did not name China, but...".
         "without naming",
@@ -692,8 +709,9 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     }
     lead_incident = {s for s in incident if context.in_lead(s)}
     # Sport, travel or food writing ("China edge Japan... early attacks off the serve") needs
-    # a severe act to be about China's conduct: its attacks and rivalries are the game's.
-    if context.genres and not severe:
+    # severe acts in two sentences to be about China's conduct: its attacks and rivalries,
+    # even a Go player's "invasion", are the game's.
+    if context.genres and len(severe) < 2:
         return reading(0, 0, ("china",), None)
     kind: SignalKind
     if firm_severe:

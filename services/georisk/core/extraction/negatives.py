@@ -112,6 +112,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "medal*",
         "set piece",
         "unbeaten",
+        # Board games: a Go final's "invasion" of territory and "encircled" stones.
+        "chess",
+        "grandmaster*",
+        "shogi",
+        "baduk",
+        "weiqi",
+        "stones",
+        "endgame",
+        "resignation",
+        "player",
+        "players",
+        "cup",
     ),
     # School and public contests: a competition's "fictional data breach" is a puzzle.
     "contest": (
@@ -125,6 +137,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "pupils",
         "prize*",
         "winners",
+        "winning team",
+        "runners-up",
+        "hackathon*",
+        "prototype*",
     ),
     "travel": (
         "itinerary",

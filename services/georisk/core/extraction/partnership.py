@@ -218,6 +218,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "clubs",
         "hospital*",
         "retailer*",
+        "store",
+        "stores",
+        "department store*",
+        "shop",
+        "shops",
+        "supermarket*",
         "chain",
         "brand*",
         "label",
@@ -277,6 +283,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "alliance",
         "joint exercise*",
         "joint military exercise*",
+        "joint drill*",
+        "bilateral drill*",
+        "bilateral exercise*",
         "joint development",
         "joint operation",
         "joint international operation",
@@ -522,10 +531,14 @@ def read_partnership(
     allied_cooperation = cooperation & allied_sentences
     # Cooperation the threat actor halts or offers to one state ("Beijing will halt cooperation
     # with Lithuania") is no allied cooperation; allies acting against it together are.
+    # A joint advisory naming the threat actor ("attributes the activity to China's Ministry of
+    # State Security") is allies acting against it.
+    advisories = {h.sentence for h in hits.get("agencies", [])}
     talk = {
         s
         for s in cooperation
-        if s in allied_sentences or not context.countries_by_sentence.get(s, frozenset()) & threats
+        if s in allied_sentences | advisories
+        or not context.countries_by_sentence.get(s, frozenset()) & threats
     }
     # Leaders founding a cooperation ("launch a new era of trilateral cooperation") found it
     # as a formal one would be signed.

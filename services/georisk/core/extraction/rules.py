@@ -185,6 +185,9 @@ JOINT_WORK = compile_words(
         "coordinate",
         "cooperation on",
         "coordination on",
+        # "a dialogue on coordinating export controls": a topic of talks, not a control.
+        "dialogue on",
+        "on coordinating",
         "work together",
         "joint work",
         "early warning",
