@@ -229,3 +229,18 @@ def test_flags_streets_and_porcelain_name_no_party(
     title: str, text: str, expected: tuple[str, ...]
 ) -> None:
     assert _countries(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Best tungsten darts under £50", "Our picks for a first set, from £29.", ("GB",)),
+        ("Council budget approved", "The county will spend $12 million on roads.", ("US",)),
+        ("Price check", "Tickets cost £20 or $25 online.", ()),
+        ("Price check", "Tickets cost A$40 online.", ()),
+    ],
+)
+def test_a_text_naming_no_state_nor_region_is_placed_by_its_currency(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected

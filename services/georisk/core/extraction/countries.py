@@ -566,6 +566,18 @@ def located_by_region(doc: Document) -> tuple[str, ...]:
     return (ranked[0][0],)
 
 
+# A price with a bare pound or dollar sign ("under £50", "$12.99"), not A$, C$, NZ$ or HK$.
+_CURRENCY = re.compile(r"(?<![A-Za-z])([£$])\s?\d")
+_CURRENCY_STATE = {"£": "GB", "$": "US"}
+
+
+def located_by_currency(doc: Document) -> tuple[str, ...]:
+    """For a text that names no state nor its regions: the state whose currency it prices in
+    ("darts under £50"), when only one is used."""
+    signs = {m.group(1) for m in _CURRENCY.finditer(doc.text)}
+    return (_CURRENCY_STATE[signs.pop()],) if len(signs) == 1 else ()
+
+
 def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     """The states principally involved, from every mention (code, offset) of `doc`.
 
@@ -573,10 +585,10 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
     else, unless all its mentions are in passing: in an exemplification list ("allies such
     as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
     grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
-    is placed by its regions (`located_by_region`).
+    is placed by its regions (`located_by_region`), or else by the currency it prices in.
     """
     if not found:
-        return located_by_region(doc)
+        return located_by_region(doc) or located_by_currency(doc)
     lead = lead_end(doc)
     text = doc.text
     markers = "such as" in text or "including" in text or "among them" in text or "after" in text
