@@ -655,3 +655,31 @@ def test_mainland_fire_violent_boardings_and_contrasts(
 )
 def test_embargoes_rhetoric_pressure_and_shadowing(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("China bans rare earth exports to Japan", "The ban takes effect at once.", 2),
+        ("China halts banana imports from 12 Mindanao packers", "Officials cited pests.", 2),
+        (
+            # A ban recalled as the occasion is no new measure.
+            "China adds indium to export licensing list",
+            "The step comes weeks after Beijing's ban on rare earth exports to Japan.",
+            0,
+        ),
+        (
+            # Another state's ban that names China's buyers is no China measure.
+            "Bolivia suspends lithium exports pending new law",
+            "Chinese buyers said Bolivia's move to suspend lithium exports froze their plans.",
+            0,
+        ),
+        (
+            "Former contractor charged with assisting Chinese intelligence",
+            "Police said the charges followed a long investigation.",
+            2,
+        ),
+    ],
+)
+def test_trade_stops_worded_apart_and_prosecutions(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -467,3 +467,24 @@ def test_an_exercise_rehearses_attacks_in_general() -> None:
         "cyberattack on critical infrastructure."
     )
     assert reading_of(title, text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Cyberattack knocks out card payments across New Zealand",
+            "A cyberattack on a payments switch halted card transactions for six hours.",
+        ),
+        (
+            "Boil-water notice for 640,000 homes after cyberattack on water company",
+            "Hackers breached the control systems that dose chemicals at two treatment works.",
+        ),
+        (
+            "Ransomware takes down national health claims platform",
+            "A ransomware attack took down the national platform used to authorise treatments.",
+        ),
+    ],
+)
+def test_outages_across_a_state_and_control_systems_are_severe(title: str, text: str) -> None:
+    assert reading_of(title, text)[0] == 3

@@ -273,3 +273,15 @@ def test_a_dialogue_on_coordinating_controls_is_a_field() -> None:
     title = "UK and Japan sign semiconductor memorandum"
     text = "The memorandum sets up a dialogue on coordinating export controls on gallium."
     assert level(title, text) <= 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "China suspends its ban on gallium exports to the US",
+        "Beijing pauses the rare earth export controls it announced in October",
+    ],
+)
+def test_a_measure_suspended_is_no_new_measure(title: str) -> None:
+    text = "Traders welcomed the move."
+    assert level(title, text) <= 1

@@ -157,6 +157,17 @@ HARD_NEGATIVES = {
         "The British department store group has signed a strategic partnership with a Japanese "
         "stationery brand, bringing UK-Japan collections to its stores.",
     ),
+    "streaming thriller": (
+        "Review: 'Zero Day Summer' is a slick, silly ransomware thriller",
+        "The new thriller streaming from Friday leans on every cliché of the genre: a "
+        "ransomware gang seizes a fictional city's power grid and firewalls are breached in "
+        "seconds.",
+    ),
+    "whisky partnership": (
+        "Islay distillery and Osaka brewer sign partnership for cask-finished whisky",
+        "Scotland and Japan share a deep respect for craft, and this is a partnership of two "
+        "families, the distillery's managing director said.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

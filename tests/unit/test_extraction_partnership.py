@@ -572,3 +572,12 @@ def test_advisories_against_the_threat_and_joint_drills(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+def test_a_trilateral_exercise_is_cooperation() -> None:
+    title = "Japan, Philippines and US coast guards drill off Palawan"
+    text = (
+        "Coast guard ships from Japan, the Philippines and the United States held a trilateral "
+        "exercise this week."
+    )
+    assert level(title, text) == 1

@@ -272,6 +272,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # "Manila arrested a Chinese national", not "the arrest of traders selling to Chinese
         # buyers" in a story about another state's export ban.
         "arrest*",
+        # "charged with assisting Chinese intelligence": a prosecution for China's spying.
+        "charged",
         # "ordered three Chinese companies to divest": a measure against named Chinese firms.
         "divest*",
         # "Beijing cut off exports to Japan", not "a Philippine ban would cut off supply to
@@ -634,6 +636,34 @@ def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+# "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports":
+# a stop and its trade, a few words apart.
+_TRADE_STOP = re.compile(
+    r"\b(?:ban|bans|banned|banning|halt|halts|halted|halting|suspend|suspends|suspended"
+    r"|suspending|embargo|embargoes|embargoed)\s+(?:on\s+)?(?:all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(exports?|shipments?)|(imports?))\b"
+)
+# "to maintain a ban on food imports", "weeks after Beijing's ban on exports to Japan": a
+# stop kept up or recalled as the occasion, not a new one.
+_NOT_NEW = re.compile(
+    r"\b(?:maintain\w*|keep\w*|kept|extend\w*|after|since|following)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
+def _trade_stops(doc: Document) -> list[Hit]:
+    """New bans and halts of exports ("export ban") or imports ("import ban") worded apart."""
+    return [
+        Hit(
+            "export ban" if m.group(1) else "import ban",
+            m.group(),
+            doc.sentence_of(m.start()),
+            m.start(),
+        )
+        for m in _TRADE_STOP.finditer(doc.text)
+        if not _NOT_NEW.search(doc.text, max(0, m.start() - 30), m.start())
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors, waters = hits.get("actor", []), hits.get("waters", [])
@@ -665,6 +695,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
     agents = _agents(doc, actors) if agentive else []
+    trade_stops = _trade_stops(doc)
     incidents = (
         affirmed(doc, hits.get("incident", []))
         + drills
@@ -677,10 +708,20 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
             ahead=None,
             behind=OBJECT_REACH,
         )
+        # "China halts banana imports from 12 packers": China stopping its own purchases.
+        + with_actor(
+            [h for h in trade_stops if h.group == "import ban"],
+            actors,
+            doc.text,
+            ahead=OWNER_REACH,
+        )
+    )
+    bans = hits.get("export ban", []) + with_actor(
+        [h for h in trade_stops if h.group == "export ban"], actors, doc.text, ahead=OWNER_REACH
     )
     targeted = {
         s
-        for s in near(_own_acts(context, _current(doc, hits.get("export ban", []))), actors)
+        for s in near(_own_acts(context, _current(doc, bans)), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
     }
     voiced = _voiced(doc, incidents, actors)

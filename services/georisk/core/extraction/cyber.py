@@ -9,8 +9,10 @@ and cooperation are 1.
 
 from __future__ import annotations
 
+import re
+
 from georisk.core.documents import DimensionReading
-from georisk.core.extraction.document import Document
+from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups, lower_ascii
 from georisk.core.extraction.rules import (
     Context,
@@ -114,6 +116,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "dismantl*",
         "takedown",
         "taken down",
+        "take down",
+        "takes down",
+        "took down",
+        "knock out",
+        "knocks out",
+        "knocked out",
         "seized",
         "seizure",
         "attribut*",
@@ -202,6 +210,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "water plants",
         "water treatment",
         "water utilit*",
+        "water company",
+        "water companies",
+        "boil-water",
+        # Industrial control: what runs plants, pumps and grids.
+        "control systems",
+        "industrial control*",
+        "operational technology",
+        "SCADA",
+        "national platform*",
         "ports",
         "airports",
         "air traffic control",
@@ -280,6 +297,18 @@ GENERIC_CAMPAIGN = frozenset(
 
 
 _FLOODING = ("ddos", "denial")
+# "knocks out card payments across New Zealand": an outage as wide as a state.
+_ACROSS = re.compile(r"\bacross\s+(?:the\s+)?$")
+
+
+def _across_a_state(context: Context) -> list[Hit]:
+    """A state named right after "across", as a scale hit."""
+    text = context.original.text
+    return [
+        Hit("scale", "across", context.original.sentence_of(m.offset), m.offset)
+        for m in context.mentions
+        if _ACROSS.search(text, max(0, m.offset - 12), m.offset)
+    ]
 
 
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
@@ -309,6 +338,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     flooded = any(h.text.startswith(_FLOODING) for h in topic) and hits.get("website")
+    scale = scale + _across_a_state(context)
     scaled = near(scale, compound + acts, window=1) if incident and not flooded else set()
     attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {

@@ -266,16 +266,28 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 
 _STOPS = ("suspend", "freez")  # decreed; "halting exports from a mine" is a disruption
+# "suspends its ban on gallium exports": suspending a measure ends it.
+_ENDS_MEASURE = re.compile(
+    r"\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|controls?|curbs?|restrictions?"
+    r"|quotas?)\b"
+)
 # "banned the export of technology used to extract rare earths": know-how, not the mineral.
 _KNOW_HOW = re.compile(r"\b(?:technolog\w*|know-how|equipment|expertise)\b")
 
 
-# "Congo replaces cobalt export ban with quotas", "lifts its nickel ore export ban": a ban
-# that ends is no new ban.
+# "Congo replaces cobalt export ban with quotas", "lifts its nickel ore export ban",
+# "suspended its ban", "to suspend the export controls": a measure that ends is no new one.
 _LIFTED = re.compile(
-    r"\b(?:lift|lifts|lifted|lifting|end|ends|ended|ending|replac\w*|scrap\w*|revers\w*)"
+    r"\b(?:lift|lifts|lifted|lifting|end|ends|ended|ending|replac\w*|scrap\w*|revers\w*"
+    r"|suspend\w*|paus\w*)"
     r"\s+(?:[\w\-]+\s+){0,3}$"
 )
+
+
+def _lifted(doc: Document, hit: Hit) -> bool:
+    return _LIFTED.search(doc.text, max(0, hit.start - 40), hit.start) is not None
+
+
 _HEAD_REACH = 60  # "rare earth processing technology": the head noun follows the material
 # The noun phrase after the material ends at a clause break: "cobalt to China, where the
 # technology..." stops at the comma, "gallium for technology firms" at "for".
@@ -335,20 +347,22 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     material = hits.get("material", [])
     if not material:
         return reading(0, 0, (), None)
-    bans = [
-        h
-        for h in hits.get("ban", [])
-        if not _LIFTED.search(doc.text, max(0, h.start - 40), h.start)
-    ]
+    bans = [h for h in hits.get("ban", []) if not _lifted(doc, h)]
     ban = near(bans, material, window=1) & near(material, material)
     # "Congo suspends cobalt exports": stopping a material's exports is a ban for its time.
-    stops = [h for h in hits.get("disruption", []) if h.text.startswith(_STOPS)]
+    disruptions = [
+        h
+        for h in hits.get("disruption", [])
+        if not (h.text.startswith(_STOPS) and _ENDS_MEASURE.match(doc.text, h.start + len(h.text)))
+    ]
+    stops = [h for h in disruptions if h.text.startswith(_STOPS)]
     exports = [h for h in hits.get("market", []) if h.text == "exports"]
     ban |= near(stops, exports) & near(material, exports)
     # "agreed to coordinate on export controls": what partners will do names no control.
     joint = JointWork(doc)
-    control = near(joint.outside(hits.get("control", [])), material, window=1)
-    disruption = near(joint.outside(hits.get("disruption", [])), material)
+    controls = [h for h in hits.get("control", []) if not _lifted(doc, h)]
+    control = near(joint.outside(controls), material, window=1)
+    disruption = near(joint.outside(disruptions), material)
     # "stop short of agreement on minerals standards": a deal not made develops nothing.
     development = (
         near(joint.outside(affirmed(doc, hits.get("development", []))), material, window=1)

@@ -278,6 +278,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "replay value",
         "minigame*",
         "final boss",
+        "streaming",
+        "genre",
+        "cliché*",
         # Reviewers' words: a drama's twist and villain, its star rating.
         "drama",
         "twist",
