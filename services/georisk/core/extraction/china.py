@@ -324,6 +324,21 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "halts all",
         "halted all",
     ),
+    # Stops of trade worded apart from it: "bans rare earth exports to Japan" (`_trade_stops`).
+    "stop": (
+        "ban",
+        "bans",
+        "banned",
+        "banning",
+        "halt",
+        "halts",
+        "halted",
+        "halting",
+        "suspend",
+        "suspends",
+        "suspended",
+        "suspending",
+    ),
     # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
     # Taiwan"); elsewhere, say off another country's coast, it is an incident.
     "live fire": ("live-fire", "live fire"),
@@ -638,10 +653,8 @@ def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
 
 # "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports":
 # a stop and its trade, a few words apart.
-_TRADE_STOP = re.compile(
-    r"\b(?:ban|bans|banned|banning|halt|halts|halted|halting|suspend|suspends|suspended"
-    r"|suspending|embargo|embargoes|embargoed)\s+(?:on\s+)?(?:all\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:(exports?|shipments?)|(imports?))\b"
+_TRADE_AFTER = re.compile(
+    r"(?:\s+on)?(?:\s+all)?(?:\s+[\w-]+){0,3}?\s+(?:(exports?|shipments?)|(imports?))\b"
 )
 # "to maintain a ban on food imports", "weeks after Beijing's ban on exports to Japan": a
 # stop kept up or recalled as the occasion, not a new one.
@@ -650,18 +663,15 @@ _NOT_NEW = re.compile(
 )
 
 
-def _trade_stops(doc: Document) -> list[Hit]:
+def _trade_stops(doc: Document, stops: list[Hit]) -> list[Hit]:
     """New bans and halts of exports ("export ban") or imports ("import ban") worded apart."""
-    return [
-        Hit(
-            "export ban" if m.group(1) else "import ban",
-            m.group(),
-            doc.sentence_of(m.start()),
-            m.start(),
-        )
-        for m in _TRADE_STOP.finditer(doc.text)
-        if not _NOT_NEW.search(doc.text, max(0, m.start() - 30), m.start())
-    ]
+    text, found = doc.text, []
+    for stop in stops:
+        trade = _TRADE_AFTER.match(text, stop.start + len(stop.text))
+        if trade and not _NOT_NEW.search(text, max(0, stop.start - 30), stop.start):
+            kind = "export ban" if trade.group(1) else "import ban"
+            found.append(Hit(kind, text[stop.start : trade.end()], stop.sentence, stop.start))
+    return found
 
 
 def read_china(doc: Document, context: Context) -> DimensionReading:
@@ -695,7 +705,8 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
     agents = _agents(doc, actors) if agentive else []
-    trade_stops = _trade_stops(doc)
+    embargoes = [h for h in hits.get("export ban", []) if h.text.startswith("embargo")]
+    trade_stops = _trade_stops(doc, hits.get("stop", []) + embargoes)
     incidents = (
         affirmed(doc, hits.get("incident", []))
         + drills
