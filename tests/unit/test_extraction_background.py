@@ -106,6 +106,7 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Beijing's pressure on Kinmen: what the boardings tell us", True),
         ("How a Chinese blockade of Taiwan might unfold", True),
         ("Battery metals weekly: lithium holds steady as market digests surplus", True),
+        ("Eight months on, the Quad's minerals initiative is long on mapping", True),
         ("Policy note: the licence, not the ban, is Beijing's real rare-earth lever", True),
         ("Council confirms switch to three-weekly bin collections", False),
         ("Britain and Japan should build a critical minerals partnership. Here's how", True),

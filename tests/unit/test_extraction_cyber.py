@@ -488,3 +488,31 @@ def test_an_exercise_rehearses_attacks_in_general() -> None:
 )
 def test_outages_across_a_state_and_control_systems_are_severe(title: str, text: str) -> None:
     assert reading_of(title, text)[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A cut data cable is cyber background, named in the title or twice.
+            "Taiwan detains freighter after undersea cable to Matsu is cut",
+            "The coast guard said the ship dragged its anchor across the cable.",
+            1,
+        ),
+        (
+            # A cable in a list of cooperation fields is passing.
+            "Quad ministers meet in Washington",
+            "They discussed health, climate, undersea cables and disaster relief.",
+            0,
+        ),
+        (
+            # The infrastructure the attack spared makes it no severe one.
+            "Ransomware forces lithium refinery onto manual control",
+            "A ransomware attack hit the company's IT network. Process control systems were "
+            "isolated and not affected.",
+            2,
+        ),
+    ],
+)
+def test_cables_and_spared_infrastructure(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

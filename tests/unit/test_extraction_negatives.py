@@ -168,6 +168,11 @@ HARD_NEGATIVES = {
         "Scotland and Japan share a deep respect for craft, and this is a partnership of two "
         "families, the distillery's managing director said.",
     ),
+    "local history": (
+        "Keswick pencil museum marks 460 years of Borrowdale graphite",
+        "A new exhibition tells the local legend of the graphite mine and its smugglers; "
+        "visitors can see early pencils and the mine's output of pure graphite.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -581,3 +581,23 @@ def test_a_trilateral_exercise_is_cooperation() -> None:
         "exercise this week."
     )
     assert level(title, text) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A named council of states signs as states; a town's council does not.
+            "UK and Gulf Cooperation Council sign free trade agreement in Riyadh",
+            "Britain and the six Gulf states signed the agreement on Wednesday.",
+            3,
+        ),
+        (
+            "Leeds City Council signs friendship agreement with Osaka partners",
+            "The council signed the agreement with a delegation from Japan.",
+            0,
+        ),
+    ],
+)
+def test_councils_of_states_and_town_councils(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

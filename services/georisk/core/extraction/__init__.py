@@ -41,8 +41,9 @@ _ANALYSIS_TITLE = re.compile(
     # Scenarios and prescriptions: "How a blockade of Taiwan might unfold", "Britain and
     # Japan should build a minerals partnership. Here's how".
     r"|^(?:how|what)\b[^:?]*\b(?:might|would|could)\b|\bshould\b|\bhere['’]?s\s+(?:how|why)\b"
-    # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market".
-    r"|^(?:\w+|\d+)\s+years?\s+(?:on|after|later)\b"
+    # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market",
+    # "Eight months on, the Quad's minerals initiative is long on mapping".
+    r"|^(?:\w+|\d+)\s+(?:years?|months?)\s+(?:on|after|later)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
     r"|^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
     r"(?:things|ways|reasons|lessons|questions|charts|takeaways|risks|trends|facts)\b",

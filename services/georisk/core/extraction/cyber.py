@@ -239,6 +239,19 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "several weeks",
         "billing crisis",
     ),
+    # The internet's physical links: a cut or guarded data cable is cyber background (1),
+    # never an incident by itself (an anchor drag is no hack).
+    "cable": (
+        "undersea cable*",
+        "subsea cable*",
+        "submarine cable*",
+        "data cable*",
+        "internet cable*",
+        "telecommunications cable*",
+        "communications cable*",
+        "fibre-optic cable*",
+        "fiber-optic cable*",
+    ),
     "campaign word": ("campaign", "campaigns"),
     # Flooding websites: a denial of service against web pages, however many, is moderate.
     "website": ("website*", "web site*", "web page*"),
@@ -311,6 +324,28 @@ def _across_a_state(context: Context) -> list[Hit]:
     ]
 
 
+# "Process control systems were isolated and not affected", "traffic at the ports is
+# unaffected": the infrastructure named is what the attack spared.
+_SPARED = re.compile(
+    r"\b(?:not\s+(?:been\s+)?affected|unaffected|not\s+compromised|were\s+isolated"
+    r"|continued\s+to\s+(?:operate|run|produce))\b"
+)
+
+
+def _spared(doc: Document, sentence: int) -> bool:
+    return _SPARED.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
+
+
+def _cables(doc: Document, context: Context, cables: list[Hit]) -> DimensionReading:
+    """A text about data cables (in its title, or in two sentences) that names no cyber
+    topic: background (1), outside genres. A cable in a list of fields is passing."""
+    sentences = {h.sentence for h in cables}
+    if context.genres or not (0 in sentences or len(sentences) >= 2):
+        return reading(0, 0, (), None)
+    evidence = evidence_of(context.original, cables, [sentences])
+    return reading(1, len(sentences), evidence, "background")
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -323,7 +358,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     named_topic = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
     topic = affirmed(doc, hits.get("topic", [])) + named_topic + compound
     if not topic:
-        return reading(0, 0, (), None)
+        return _cables(doc, context, hits.get("cable", []))
     topic += affirmed(doc, hits.get("technical", []))
     acts = joint.outside(affirmed(doc, hits.get("act", []))) + compound
     policy = {h.sentence for h in hits.get("policy", [])}
@@ -336,9 +371,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     generic = [h for h in hits.get("campaign", []) if h.text in GENERIC_CAMPAIGN]
     named_hits = named_topic + [h for h in generic if h.sentence in campaigns]
     campaign = near(named_hits, acts + topic, window=1)
-    scale = hits.get("scale", [])
+    scale = [h for h in hits.get("scale", []) if not _spared(doc, h.sentence)]
+    scale += _across_a_state(context)
     flooded = any(h.text.startswith(_FLOODING) for h in topic) and hits.get("website")
-    scale = scale + _across_a_state(context)
     scaled = near(scale, compound + acts, window=1) if incident and not flooded else set()
     attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {

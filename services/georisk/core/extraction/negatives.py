@@ -318,6 +318,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "choreograph*",
         "arts",
         "artist*",
+        # Local history: "marks 460 years of Borrowdale graphite... visitors can see".
+        "visitors",
+        "legend",
     ),
     # Rings and bracelets name their metals (tungsten, cobalt, nickel) as materials to wear.
     "jewellery": (

@@ -367,6 +367,23 @@ def _statal(
 _OFFICES = frozenset({"ministry", "department", "officials"})
 
 
+# "the Gulf Cooperation Council", "the European Council": a council of states, named; a
+# town's "City Council" or "the council" is a local body.
+_LOCAL_COUNCIL = re.compile(r"(?:City|County|Borough|District|Town|Parish|Metropolitan)\s+$")
+
+
+def _non_state(context: Context, institutions: list[Hit]) -> list[Hit]:
+    """The institutions other than named councils of states."""
+    text = context.original.text
+    return [
+        h
+        for h in institutions
+        if h.text != "council"
+        or not text.startswith("Council", h.start)
+        or _LOCAL_COUNCIL.search(text, max(0, h.start - 14), h.start) is not None
+    ]
+
+
 def _institutions_sign(hits: dict[str, list[Hit]]) -> bool:
     """ "Cardiff and Osaka universities sign", "a stationery chain has signed": an institution
     before the first signing verb of the title or the opening sentence is the party. A twinned
@@ -465,6 +482,7 @@ def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
     hits = doc.scan(_pattern(_indicators(scope)))
+    hits["institution"] = _non_state(context, hits.get("institution", []))
     groupings = hits.get("grouping", [])
     threats = frozenset(scope.threat_actors)
     outside = _counterparts(context, allies, scope, threats)
