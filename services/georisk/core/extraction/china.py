@@ -554,8 +554,13 @@ def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
 _CONTRAST = re.compile(r"\b(?:outside|beyond|away\s+from|other\s+than|apart\s+from)\s+$")
 
 
+_CONTRAST_WORDS = ("outside", "beyond", "away from", "other than", "apart from")
+
+
 def _uncontrasted(doc: Document, actors: list[Hit]) -> list[Hit]:
     """The China actors not named as the contrast ("supplies outside China")."""
+    if not any(word in doc.text for word in _CONTRAST_WORDS):
+        return actors
     return [a for a in actors if not _CONTRAST.search(doc.text, max(0, a.start - 12), a.start)]
 
 
@@ -591,6 +596,8 @@ _CAUSE = re.compile(r"\b(?:after|when|following|because|as)\b")
 
 def _voiced(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
     """The hits inside a statement of concern or opposition that no China actor makes."""
+    if "concern" not in doc.text and "oppos" not in doc.text:
+        return []  # every cue names one or the other
     voiced = []
     for hit in hits:
         start = doc.starts[hit.sentence]

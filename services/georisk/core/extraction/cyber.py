@@ -317,6 +317,8 @@ _ACROSS = re.compile(r"\bacross\s+(?:the\s+)?$")
 def _across_a_state(context: Context) -> list[Hit]:
     """A state named right after "across", as a scale hit."""
     text = context.original.text
+    if "across" not in text:
+        return []
     return [
         Hit("scale", "across", context.original.sentence_of(m.offset), m.offset)
         for m in context.mentions
@@ -330,6 +332,9 @@ _SPARED = re.compile(
     r"\b(?:not\s+(?:been\s+)?affected|unaffected|not\s+compromised|were\s+isolated"
     r"|continued\s+to\s+(?:operate|run|produce))\b"
 )
+
+
+_SPARED_WORDS = ("affected", "compromised", "isolated", "continued")
 
 
 def _spared(doc: Document, sentence: int) -> bool:
@@ -371,7 +376,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     generic = [h for h in hits.get("campaign", []) if h.text in GENERIC_CAMPAIGN]
     named_hits = named_topic + [h for h in generic if h.sentence in campaigns]
     campaign = near(named_hits, acts + topic, window=1)
-    scale = [h for h in hits.get("scale", []) if not _spared(doc, h.sentence)]
+    scale = hits.get("scale", [])
+    if any(word in doc.text for word in _SPARED_WORDS):
+        scale = [h for h in scale if not _spared(doc, h.sentence)]
     scale += _across_a_state(context)
     flooded = any(h.text.startswith(_FLOODING) for h in topic) and hits.get("website")
     scaled = near(scale, compound + acts, window=1) if incident and not flooded else set()

@@ -436,11 +436,14 @@ GENRE_MIN_HITS = 3
 
 # Inflections of one marker are one word: "flooded" and "flooding" in a story about a flooded
 # mine are not two signs of a weather report.
-_INFLECTION = re.compile(r"(?:ing|ed|es|s)$")
+_INFLECTIONS = ("ing", "ed", "es", "s")
 
 
 def _stem(word: str) -> str:
-    return _INFLECTION.sub("", word)
+    for ending in _INFLECTIONS:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 @dataclass(frozen=True, slots=True)
