@@ -1,8 +1,8 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to X have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`), each scored once before its errors were read; Y and Z were scored once on
-the final `rules-14` and never tuned on. These floors (the figures
+Sets A to AH have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AH for `rules-15`), each scored once before its errors were read; AI and
+AJ were scored once on the final `rules-15` and never tuned on. These floors (the figures
 reached, less a small margin) guard against regressions. They are not estimates of accuracy
 on unseen text: the README of the fixtures gives those.
 """
@@ -48,6 +48,14 @@ FLOORS = {
     "X": (0.92, 0.90, 0.93),
     "Y": (0.91, 0.86, 0.92),
     "Z": (0.90, 0.88, 0.91),
+    "AA": (0.93, 0.90, 0.93),
+    "AB": (0.93, 0.84, 0.92),
+    "AC": (0.94, 0.90, 0.94),
+    "AD": (0.95, 0.93, 0.94),
+    "AE": (0.93, 0.85, 0.91),
+    "AF": (0.90, 0.88, 0.92),
+    "AG": (0.92, 0.90, 0.93),
+    "AH": (0.93, 0.87, 0.92),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y, read last, one.
