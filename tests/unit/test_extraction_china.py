@@ -683,3 +683,44 @@ def test_embargoes_rhetoric_pressure_and_shadowing(title: str, text: str, expect
 )
 def test_trade_stops_worded_apart_and_prosecutions(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Allies' concern about acts reported elsewhere is context, quotes and all.
+            "G7 ministers agree minerals coordination group",
+            'The ministers expressed "serious concern" about China’s recent large-scale '
+            "military drills around Taiwan.",
+            1,
+        ),
+        (
+            # Allies' drills in a sentence naming China are no China drill.
+            "HMS Spey joins Japanese destroyer for drills; Chinese frigate shadows",
+            "The two ships practised anti-submarine warfare.",
+            1,
+        ),
+        (
+            "Beijing slaps provisional duties on Japanese polycarbonate",
+            "Importers must pay deposits from next week.",
+            2,
+        ),
+        (
+            # A measure removed is no new one: the tariffs are the row's context (1).
+            "China lifts tariffs on Australian wine",
+            "Beijing said it would remove punitive duties of up to 218% from Friday.",
+            1,
+        ),
+        (
+            # Passing secrets to China's spy agency is an incident; no hacking is named.
+            "Researcher arrested on suspicion of passing drone data to Chinese intelligence",
+            "Police said he leaked data to an officer of China's Ministry of State Security.",
+            2,
+        ),
+    ],
+)
+def test_recalled_acts_allied_drills_duties_and_spy_agencies(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

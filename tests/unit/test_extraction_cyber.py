@@ -516,3 +516,24 @@ def test_outages_across_a_state_and_control_systems_are_severe(title: str, text:
 )
 def test_cables_and_spared_infrastructure(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A spy agency is no cyber topic without a word of cyber.
+            "Researcher arrested on suspicion of passing drone data to Chinese intelligence",
+            "Police said he leaked data to an officer of China's Ministry of State Security.",
+            0,
+        ),
+        (
+            "Water company switches to manual operations after ransomware hits control systems",
+            "The ransomware attack encrypted the telemetry and control systems of its treatment "
+            "works.",
+            3,
+        ),
+    ],
+)
+def test_spy_agencies_and_headline_verbs(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

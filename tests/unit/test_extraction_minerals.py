@@ -285,3 +285,17 @@ def test_a_dialogue_on_coordinating_controls_is_a_field() -> None:
 def test_a_measure_suspended_is_no_new_measure(title: str) -> None:
     text = "Traders welcomed the move."
     assert level(title, text) <= 1
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Philippine senators debate phased ban on raw nickel ore exports", 1),
+        ("China is considering a ban on rare earth exports", 2),
+        ("Philippine Congress passes law banning raw nickel ore exports", 3),
+        ("Cyclone floods pit at Pilbara lithium mine", 2),
+    ],
+)
+def test_bills_threats_laws_and_floods(title: str, expected: int) -> None:
+    text = "Officials said lithium and nickel output would be watched."
+    assert level(title, text) == expected

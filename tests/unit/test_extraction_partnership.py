@@ -601,3 +601,26 @@ def test_a_trilateral_exercise_is_cooperation() -> None:
 )
 def test_councils_of_states_and_town_councils(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # A grouping of states named in the lead stands for its members.
+            "UK and Gulf Cooperation Council sign free trade agreement",
+            "The trade secretary signed the agreement with the GCC secretary-general.",
+            3,
+        ),
+        (
+            # An instrument cancelled is none concluded.
+            "Japan cancels minerals deal with Australian partner",
+            "Tokyo and Canberra said the $1 billion agreement had been scrapped.",
+            0,
+        ),
+    ],
+)
+def test_groupings_of_states_and_cancelled_instruments(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

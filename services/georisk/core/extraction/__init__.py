@@ -35,6 +35,12 @@ _ANALYSIS_TITLE = re.compile(
     r"|\bexplain(?:ed|er)\b"
     # Market columns: "Battery metals weekly: lithium holds steady", "Cobalt market wrap:".
     r"|\b(?:weekly|wrap)\s*:"
+    # Statistics and yearly reports: "networks faced 2.9 million intrusion attempts a day",
+    # "3.1 million daily intrusion attempts", "threat report names China".
+    r"|\b\d[\d.,]*\s*(?:m|bn|million|billion|thousand)?\s+(?:[\w-]+\s+){0,4}(?:a|per)\s+"
+    r"(?:day|week|month|year)\b(?!\s+(?:after|before|later|earlier|ago))"
+    r"|\b\d[\d.,]*\s*(?:m|bn|million|billion)\s+daily\b"
+    r"|\b(?:threat|annual)\s+(?:report|review|assessment)\b"
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"

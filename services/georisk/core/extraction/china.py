@@ -199,6 +199,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "countervailing dut*",
         "definitive tariff*",
         "punitive tariff*",
+        "punitive dut*",
+        "provisional dut*",
+        "retaliatory dut*",
         "antidumping",
         "protest",
         "protests",
@@ -392,7 +395,17 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "restrictions on exports",
     ),
     # Acts that are incidents unless a cyber sentence makes them attribution (1).
-    "attack": ("attack*", "assault*", "spy", "spies", "spying", "espionage"),
+    "attack": (
+        "attack*",
+        "assault*",
+        "spy",
+        "spies",
+        "spying",
+        "espionage",
+        # Passing secrets to it: "leaking drone data to an officer of the Ministry of State
+        # Security"; in a cyber story it is the hackers' sponsor (`_spying`).
+        "Ministry of State Security",
+    ),
     # Words of the contest itself: in disputed waters they are China tension without an actor
     # ("tensions in the South China Sea"), where a warning may be a forecaster's.
     "contest": (
@@ -463,6 +476,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # "A Chinese destroyer shadowed the group": watched, not yet an incident.
         "shadowed",
         "shadowing",
+        "shadows",
         "pressure campaign",
         "economic pressure",
         "diplomatic pressure",
@@ -588,7 +602,7 @@ def _own_acts(context: Context, hits: list[Hit]) -> list[Hit]:
 # or coercion") characterise China's conduct in general: context of their meeting, not an
 # incident. An incident named as the cause ("concern after a ship fired water cannon") stays.
 _VOICED = re.compile(
-    r"\b(?:(?:express|voic|shar|reiterat|underlin|stress)\w*\s+(?:\w+\s+){0,2}"
+    r"\b(?:(?:express|voic|shar|reiterat|underlin|stress)\w*\s+[\"“']?(?:\w+\s+){0,2}"
     r"(?:concerns?|opposition)|(?:strongly\s+)?oppos(?:e|ed)|opposition\s+to)\b"
 )
 _CAUSE = re.compile(r"\b(?:after|when|following|because|as)\b")
@@ -681,6 +695,24 @@ def _trade_stops(doc: Document, stops: list[Hit]) -> list[Hit]:
     return found
 
 
+# "would remove punitive duties of up to 218%", "lifted sanctions on": a measure ended.
+_ENDED = re.compile(
+    r"\b(?:lift\w*|remov\w*|scrap\w*|drop\w*|rescind\w*|revok\w*)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
+def _standing(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The incidents not ended by the sentence that names them."""
+    return [h for h in hits if not _ENDED.search(doc.text, max(0, h.start - 30), h.start)]
+
+
+def _spying(hits: dict[str, list[Hit]]) -> list[Hit]:
+    """The attack words, with the spy agency only in a text that names no hacking."""
+    if not hits.get("cyber"):
+        return hits.get("attack", [])
+    return [h for h in hits.get("attack", []) if h.text != "ministry of state security"]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     actors, waters = hits.get("actor", []), hits.get("waters", [])
@@ -689,13 +721,19 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     theatres = waters + hits.get("theatre", [])
     anchors = actors + theatres
     actor_near = near(anchors, actors, window=1)
-    drills = affirmed(doc, hits.get("drill", []))
+    # "expressed concern about China's recent large-scale drills around Taiwan": allies
+    # characterising acts reported elsewhere (context, `_voiced`), not the acts themselves.
+    grave = hits.get("drill", []) + hits.get("severe", []) + hits.get("live fire", [])
+    recalled = _voiced(doc, grave, actors)
+    drills = [h for h in affirmed(doc, hits.get("drill", [])) if h not in recalled]
     encircling = near(hits.get("around", []), drills) & actor_near
     # "boards a Philippine vessel, injuring crew": a boarding that hurts people is violence.
     boarded = [h for h in hits.get("agentive", []) if h.text.startswith("board")]
     violent = near(boarded, _hurt(doc, hits.get("incident", []))) & actor_near
-    severe_hits = _own_acts(context, affirmed(doc, hits.get("severe", [])))
-    live_fire = affirmed(doc, hits.get("live fire", []))
+    severe_hits = [
+        h for h in _own_acts(context, affirmed(doc, hits.get("severe", []))) if h not in recalled
+    ]
+    live_fire = [h for h in affirmed(doc, hits.get("live fire", [])) if h not in recalled]
     theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near
     severe = (
         {s for s in near(severe_hits, anchors) if s in actor_near}
@@ -708,15 +746,17 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     # attribution (1).
     # "one of the few sources outside China": China as the contrast is no party to an attack.
     parties = _uncontrasted(doc, actors)
-    attacks = near(affirmed(doc, hits.get("attack", [])), parties)
+    attacks = near(affirmed(doc, _spying(hits)), parties)
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
     agents = _agents(doc, actors) if agentive else []
     embargoes = [h for h in hits.get("export ban", []) if h.text.startswith("embargo")]
     trade_stops = _trade_stops(doc, hits.get("stop", []) + embargoes)
     incidents = (
-        affirmed(doc, hits.get("incident", []))
-        + drills
+        _standing(doc, affirmed(doc, hits.get("incident", [])))
+        # China's drills, not allies' drills in a sentence that also names China ("HMS Spey
+        # joins a Japanese destroyer for drills; a Chinese frigate shadows").
+        + with_actor(drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
         + live_fire
         + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
         + with_actor(
@@ -755,7 +795,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         | near(hits.get("cyber", []), parties, window=1)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest + voiced, waters)
-        | near(voiced + _answered(doc, hits.get("leverage", []), actors), actors)
+        | near(voiced + recalled + _answered(doc, hits.get("leverage", []), actors), actors)
         | attacks
     )
     first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))

@@ -435,8 +435,19 @@ _VENUE = re.compile(
 # Groupings whose name spells out a small, fixed membership: named in the lead, they stand
 # for their members. Larger blocs (G7, NATO, CPTPP) are not expanded: their members are
 # principal only when the text names them.
-MEMBERS: dict[str, tuple[str, ...]] = {"AUKUS": ("AU", "GB", "US")}
+MEMBERS: dict[str, tuple[str, ...]] = {
+    "AUKUS": ("AU", "GB", "US"),
+    "Gulf Cooperation Council": ("AE", "BH", "KW", "OM", "QA", "SA"),
+}
 _MEMBERS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MEMBERS)) + r")(?!\w)")
+
+
+def members_named(text: str, end: int) -> frozenset[str]:
+    """The member states of the small groupings named before offset `end` ("the Gulf
+    Cooperation Council" stands for its six states)."""
+    if not any(name in text for name in MEMBERS):
+        return frozenset()
+    return frozenset(code for m in _MEMBERS.finditer(text, 0, end) for code in MEMBERS[m.group()])
 
 
 def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -619,9 +630,7 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
         ):
             continue
         chosen.add(code)
-    if any(name in text for name in MEMBERS):
-        for match in _MEMBERS.finditer(text, 0, lead):
-            chosen.update(MEMBERS[match.group()])
+    chosen.update(members_named(text, lead))
     return tuple(sorted(chosen))
 
 

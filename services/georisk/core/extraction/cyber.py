@@ -116,6 +116,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "dismantl*",
         "takedown",
         "taken down",
+        # Headline verbs: "ransomware hits control systems", "hit by a cyberattack".
+        "hits",
+        "hit by",
+        "struck by",
         "take down",
         "takes down",
         "took down",
@@ -307,6 +311,9 @@ GENERIC_CAMPAIGN = frozenset(
     for word in VOCABULARY["campaign"]
     if word.endswith(("backed", "sponsored", "affiliated", "linked", "state"))
 ) | {"state actor", "state actors"}
+# A spy agency is a cyber actor only in a text that names cyber: "passing drone data to an
+# officer of China's Ministry of State Security" is espionage by a person.
+AGENCIES = frozenset({"ministry of state security"})
 
 
 _FLOODING = ("ddos", "denial")
@@ -360,8 +367,13 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     compound = joint.outside(affirmed(doc, hits.get("incident", [])))
     # A named campaign is a cyber topic by itself; "state-backed" is not ("state-backed agencies
     # will co-finance mines").
-    named_topic = [h for h in hits.get("campaign", []) if h.text not in GENERIC_CAMPAIGN]
-    topic = affirmed(doc, hits.get("topic", [])) + named_topic + compound
+    plain = affirmed(doc, hits.get("topic", [])) + compound
+    named_topic = [
+        h
+        for h in hits.get("campaign", [])
+        if h.text not in GENERIC_CAMPAIGN and (plain or h.text not in AGENCIES)
+    ]
+    topic = plain + named_topic
     if not topic:
         return _cables(doc, context, hits.get("cable", []))
     topic += affirmed(doc, hits.get("technical", []))

@@ -144,6 +144,11 @@ ACTS: dict[str, tuple[str, ...]] = {
         "shutdown*",
         "stockpil*",
         "squeeze",
+        # "Cyclone floods pit at Pilbara lithium mine", "flooding halts a cobalt mine".
+        "flood",
+        "floods",
+        "flooded",
+        "flooding",
         "exports fell",
         "fell to zero",
         # Not "net zero": exports or output down to nothing.
@@ -324,6 +329,17 @@ def _announced(doc: Document, sentence: int, at: int) -> bool:
     return _IN_FORCE_FROM.search(doc.text, at, doc.end(sentence)) is None
 
 
+_BILL = re.compile(
+    r"\b(?:bill|bills|proposal|senators?|lawmakers|legislators|debat\w*)\b"
+    r"(?![^.;]*\b(?:passed|passes|signed|approved|enacted|ratified)\b)"
+)
+
+
+def _legislated(doc: Document, sentence: int) -> bool:
+    """Whether a sentence puts its ban before lawmakers, not yet passed."""
+    return _BILL.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
+
+
 @cache
 def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
     return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
@@ -387,6 +403,12 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     concrete = control | disruption
     if context.genres and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)
+    # "a Senate bill seeks to ban exports", "senators debate a ban": a ban before lawmakers is
+    # policy debate (1), unless other acts make the story concrete; a government weighing a ban
+    # ("China is considering a ban") is a threat (2), and a law passed is a ban.
+    proposed: set[int] = set()
+    if ban and not (concrete or development) and all(_legislated(doc, s) for s in ban):
+        proposed, ban = ban, set()
     kind: SignalKind
     if firm_ban:
         level, kind, support = 3, "act", firm_ban | concrete
@@ -400,9 +422,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         level, kind, support = 2, "act", ban | concrete | development
         lead = {s for s in concrete | development if context.in_lead(s)}
         tiers = [ban, lead & concrete, lead, concrete, development]
-    elif concrete or development or field or talk or len(market) >= 2:
-        level, kind, support = 1, "background", concrete | development | market | field | talk
-        tiers = [concrete, development, market, field, talk]
+    elif proposed or concrete or development or field or talk or len(market) >= 2:
+        level, kind = 1, "background"
+        support = proposed | concrete | development | market | field | talk
+        tiers = [proposed, concrete, development, market, field, talk]
     else:
         return reading(0, 0, ("minerals",), None)
     groups = (

@@ -427,13 +427,15 @@ def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> 
 def _counterparts(
     context: Context, allies: frozenset[str], scope: ScopeConfig, threats: frozenset[str]
 ) -> frozenset[str]:
-    """States outside the scope named (or qualifying a leader: "Indonesian President") in
-    the title or the opening sentence of an ally's story, other than the threat actors: the
-    ally's counterpart ("US and Ukraine sign")."""
+    """States outside the scope named (or qualifying a leader: "Indonesian President", or as
+    members of a grouping: "the Gulf Cooperation Council") in the title or the opening sentence
+    of an ally's story, other than the threat actors: the ally's counterpart ("US and Ukraine
+    sign")."""
     if not allies:
         return frozenset()
     end = context.original.end(1)  # the title and the opening sentence
     mentioned = frozenset(m.code for m in context.mentions if m.offset < end)
+    mentioned |= countries.members_named(context.original.text, end)
     return mentioned - scope.interested - threats
 
 
@@ -448,6 +450,14 @@ _FRAME = re.compile(
 )
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
 _PAST_YEAR = re.compile(r"[^.;]{0,40}?\b(?:in|since)\s+(?:19|20)\d\d\b")
+
+
+# "cancels lithium deal with Chinese consortium", "pulled out of the pact": an instrument
+# undone is none concluded.
+_UNDONE = re.compile(
+    r"\b(?:cancel\w*|annul\w*|scrap\w*|terminat\w*|revok\w*|tore\s+up|tear\w*\s+up"
+    r"|pull\w*\s+out\s+of|withdr\w*\s+from|quit\w*)\s+(?:[\w'’$-]+\s+){0,3}$"
+)
 
 
 def _in_force(text: str, start: int) -> bool:
@@ -500,7 +510,11 @@ def read_partnership(
     # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
     # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
     named = hits.get("treaty", []) + hits.get("instrument", [])
-    stated = affirmed(doc, named)
+    stated = [
+        h
+        for h in affirmed(doc, named)
+        if not _UNDONE.search(doc.text, max(0, h.start - 40), h.start)
+    ]
     treaty, instrument = (
         [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")

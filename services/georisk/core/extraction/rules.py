@@ -66,6 +66,10 @@ HEDGES = compile_words(
         "want to",
         "wants to",
         "wanted to",
+        # A measure still argued over: "senators debate a phased ban on ore exports".
+        "debate",
+        "debates",
+        "debating",
         "push for",
         "pushes for",
         "pushed for",
