@@ -1,8 +1,8 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to AH have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`, Y to AH for `rules-15`), each scored once before its errors were read; AI and
-AJ were scored once on the final `rules-15` and never tuned on. These floors (the figures
+Sets A to AJ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AJ for `rules-15`), each scored once before its errors were read; AK and
+AL were scored once on the final `rules-15` and never tuned on. These floors (the figures
 reached, less a small margin) guard against regressions. They are not estimates of accuracy
 on unseen text: the README of the fixtures gives those.
 """
@@ -56,10 +56,14 @@ FLOORS = {
     "AF": (0.90, 0.88, 0.92),
     "AG": (0.92, 0.90, 0.93),
     "AH": (0.93, 0.87, 0.92),
+    "AI": (0.92, 0.92, 0.94),
+    "AJ": (0.91, 0.94, 0.94),
+    "AK": (0.91, 0.90, 0.92),
+    "AL": (0.92, 0.92, 0.93),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
-# banks whose "restrictions" read as a supply measure; Y, read last, one.
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7}
+# banks whose "restrictions" read as a supply measure; Y one; AK, read last, one.
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AK": 1 / 7}
 
 
 @cache

@@ -103,3 +103,17 @@ def test_market_dominance_is_no_china_tension() -> None:
     title = "Allies sign critical minerals framework"
     text = "The allies seek to counter China's dominance of rare earths with new mines."
     assert level("china_tension", title, text) == 0
+
+
+def test_a_bare_apt_is_a_tungsten_price_not_a_hacking_group() -> None:
+    article = Article(
+        id="t",
+        title="Tungsten prices hit record as Chinese quotas bite",
+        text=(
+            "European prices for ammonium paratungstate (APT) rose to a record as Chinese "
+            "quotas coincided with a mine shutdown that disrupted supply."
+        ),
+    )
+    extraction = extract_article(article, default_scope())
+    assert extraction.level("cyber") == 0
+    assert extraction.level("china_tension") == 0

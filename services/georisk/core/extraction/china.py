@@ -32,7 +32,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "hack*",
         "ransomware",
         "malware",
-        "APT*",
+        # Numbered groups (APT28, APT40): a bare "APT" is ammonium paratungstate in tungsten
+        # trade prices.
+        *(f"APT{digit}*" for digit in "123456789"),
         # China-nexus actor names ("Volt Typhoon"); a weather typhoon is "Typhoon Doksuri".
         "Volt Typhoon",
         "Salt Typhoon",

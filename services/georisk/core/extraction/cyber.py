@@ -31,7 +31,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "Salt Typhoon",
         "Flax Typhoon",
         "Silk Typhoon",
-        "APT*",
+        # Numbered groups (APT28, APT40): a bare "APT" is ammonium paratungstate in tungsten
+        # trade prices.
+        *(f"APT{digit}*" for digit in "123456789"),
         "state-sponsored",
         "state sponsored",
         "state-backed",
