@@ -257,45 +257,42 @@ def test_an_instrument_about_the_minerals_is_a_concrete_measure() -> None:
     assert level(title, text) == 2
 
 
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("G7 officials discuss critical minerals standards but stop short of agreement", 1),
-        ("G7 officials reach agreement on critical minerals standards", 2),
-    ],
-)
-def test_a_deal_not_reached_develops_no_supply(title: str, expected: int) -> None:
-    text = "Officials met in Ottawa to discuss supply chains for critical minerals."
-    assert level(title, text) == expected
-
-
-def test_a_dialogue_on_coordinating_controls_is_a_field() -> None:
-    title = "UK and Japan sign semiconductor memorandum"
-    text = "The memorandum sets up a dialogue on coordinating export controls on gallium."
-    assert level(title, text) <= 1
+_WATCHED = "Officials said lithium and nickel output would be watched."
 
 
 @pytest.mark.parametrize(
-    "title",
+    ("title", "text", "expected"),
     [
-        "China suspends its ban on gallium exports to the US",
-        "Beijing pauses the rare earth export controls it announced in October",
+        # A deal not reached develops no supply.
+        (
+            "G7 officials discuss critical minerals standards but stop short of agreement",
+            "Officials met in Ottawa to discuss supply chains for critical minerals.",
+            1,
+        ),
+        (
+            "G7 officials reach agreement on critical minerals standards",
+            "Officials met in Ottawa to discuss supply chains for critical minerals.",
+            2,
+        ),
+        # A dialogue on coordinating controls is a field.
+        (
+            "UK and Japan sign semiconductor memorandum",
+            "The memorandum sets up a dialogue on coordinating export controls on gallium.",
+            1,
+        ),
+        # A measure suspended is no new measure.
+        ("China suspends its ban on gallium exports to the US", "Traders welcomed the move.", 0),
+        (
+            "Beijing pauses the rare earth export controls it announced in October",
+            "Traders welcomed the move.",
+            0,
+        ),
+        # A ban before lawmakers is debate; a government weighing one threatens; a law bans.
+        ("Philippine senators debate phased ban on raw nickel ore exports", _WATCHED, 1),
+        ("China is considering a ban on rare earth exports", _WATCHED, 2),
+        ("Philippine Congress passes law banning raw nickel ore exports", _WATCHED, 3),
+        ("Cyclone floods pit at Pilbara lithium mine", _WATCHED, 2),
     ],
 )
-def test_a_measure_suspended_is_no_new_measure(title: str) -> None:
-    text = "Traders welcomed the move."
-    assert level(title, text) <= 1
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Philippine senators debate phased ban on raw nickel ore exports", 1),
-        ("China is considering a ban on rare earth exports", 2),
-        ("Philippine Congress passes law banning raw nickel ore exports", 3),
-        ("Cyclone floods pit at Pilbara lithium mine", 2),
-    ],
-)
-def test_bills_threats_laws_and_floods(title: str, expected: int) -> None:
-    text = "Officials said lithium and nickel output would be watched."
+def test_deals_dialogues_suspensions_bills_and_floods(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected

@@ -12,6 +12,7 @@ friction and rivalry are 1, and so is the contest in disputed waters with no act
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
@@ -715,12 +716,21 @@ def _spying(hits: dict[str, list[Hit]]) -> list[Hit]:
     return [h for h in hits.get("attack", []) if h.text != "ministry of state security"]
 
 
-def read_china(doc: Document, context: Context) -> DimensionReading:
-    hits = doc.scan(_PATTERN)
-    actors, waters = hits.get("actor", []), hits.get("waters", [])
-    if not actors and not waters:
-        return reading(0, 0, (), None)
-    theatres = waters + hits.get("theatre", [])
+@dataclass(frozen=True, slots=True)
+class _Severe:
+    """China's severe acts: the sentences, and what decided them."""
+
+    sentences: set[int]
+    encircling: set[int]  # drills around the island: a rehearsal does not hedge them
+    hits: list[Hit]  # severe words, live fire and "around", for the first-offset hedge test
+    drills: list[Hit]
+    live_fire: list[Hit]
+    recalled: list[Hit]  # acts allies voice concern about: context, not acts
+
+
+def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Severe:
+    actors = hits.get("actor", [])
+    theatres = hits.get("waters", []) + hits.get("theatre", [])
     anchors = actors + theatres
     actor_near = near(anchors, actors, window=1)
     # "expressed concern about China's recent large-scale drills around Taiwan": allies
@@ -737,37 +747,38 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     ]
     live_fire = [h for h in affirmed(doc, hits.get("live fire", [])) if h not in recalled]
     theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near
-    severe = (
+    sentences = (
         {s for s in near(severe_hits, anchors) if s in actor_near}
         | encircling
         | theatre_fire
         | violent
     )
-    cyber = {hit.sentence for hit in hits.get("cyber", [])}
+    decisive = severe_hits + live_fire + hits.get("around", [])
+    return _Severe(sentences, encircling, decisive, drills, live_fire, recalled)
+
+
+def _incidents(
+    doc: Document, context: Context, hits: dict[str, list[Hit]], severe: _Severe, attacks: set[int]
+) -> tuple[set[int], list[Hit]]:
+    """Sentences of China's concrete incidents and measures, and the incident words that
+    allies only voice concern about (context)."""
+    actors = hits.get("actor", [])
     # An attack or espionage in a cyber sentence is a cyber incident: China's share of it is
-    # attribution (1).
-    # "one of the few sources outside China": China as the contrast is no party to an attack.
-    parties = _uncontrasted(doc, actors)
-    attacks = near(affirmed(doc, _spying(hits)), parties)
+    # attribution (1, in `_friction`).
+    cyber = {hit.sentence for hit in hits.get("cyber", [])}
     incursions = near(hits.get("entry", []), hits.get("zone", []))
     agentive = affirmed(doc, hits.get("agentive", []))
     agents = _agents(doc, actors) if agentive else []
     embargoes = [h for h in hits.get("export ban", []) if h.text.startswith("embargo")]
     trade_stops = _trade_stops(doc, hits.get("stop", []) + embargoes)
-    incidents = (
+    words = (
         _standing(doc, affirmed(doc, hits.get("incident", [])))
         # China's drills, not allies' drills in a sentence that also names China ("HMS Spey
         # joins a Japanese destroyer for drills; a Chinese frigate shadows").
-        + with_actor(drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
-        + live_fire
+        + with_actor(severe.drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
+        + severe.live_fire
         + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
-        + with_actor(
-            agentive,
-            agents,
-            doc.text,
-            ahead=None,
-            behind=OBJECT_REACH,
-        )
+        + with_actor(agentive, agents, doc.text, ahead=None, behind=OBJECT_REACH)
         # "China halts banana imports from 12 packers": China stopping its own purchases.
         + with_actor(
             [h for h in trade_stops if h.group == "import ban"],
@@ -784,23 +795,51 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         for s in near(_own_acts(context, _current(doc, bans)), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
     }
-    voiced = _voiced(doc, incidents, actors)
-    incidents = [h for h in incidents if h not in voiced]
-    incident = (
-        near(incidents, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
+    voiced = _voiced(doc, words, actors)
+    stated = [h for h in words if h not in voiced]
+    sentences = (
+        near(stated, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
     )
+    return sentences, voiced
+
+
+def _friction(
+    doc: Document,
+    hits: dict[str, list[Hit]],
+    severe: _Severe,
+    voiced: list[Hit],
+    parties: list[Hit],
+    attacks: set[int],
+) -> set[int]:
+    """Sentences of friction and rivalry: China's background (1). `parties` are the China
+    actors not named as a contrast; `attacks` the sentences of attacks or spying by them."""
+    actors, waters = hits.get("actor", []), hits.get("waters", [])
     contest = _current(doc, hits.get("contest", []))
-    friction = (
+    answered = _answered(doc, hits.get("leverage", []), actors)
+    return (
         near(contest + _current(doc, hits.get("friction", [])), actors)
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
         | near(hits.get("cyber", []), parties, window=1)
         | {h.sentence for h in with_actor(hits.get("threaten", []), actors, doc.text, ahead=None)}
         | near(contest + voiced, waters)
-        | near(voiced + recalled + _answered(doc, hits.get("leverage", []), actors), actors)
+        | near(voiced + severe.recalled + answered, actors)
         | attacks
     )
-    first_severe = first_offsets(severe_hits + live_fire + hits.get("around", []))
+
+
+def read_china(doc: Document, context: Context) -> DimensionReading:
+    hits = doc.scan(_PATTERN)
+    if not hits.get("actor") and not hits.get("waters"):
+        return reading(0, 0, (), None)
+    acts = _severe(doc, context, hits)
+    severe, encircling = acts.sentences, acts.encircling
+    # "one of the few sources outside China": China as the contrast is no party to an attack.
+    parties = _uncontrasted(doc, hits.get("actor", []))
+    attacks = near(affirmed(doc, _spying(hits)), parties)
+    incident, voiced = _incidents(doc, context, hits, acts, attacks)
+    friction = _friction(doc, hits, acts, voiced, parties, attacks)
+    first_severe = first_offsets(acts.hits)
     firm_severe = {
         s
         for s in severe
