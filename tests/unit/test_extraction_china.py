@@ -724,3 +724,24 @@ def test_recalled_acts_allied_drills_duties_and_spy_agencies(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # Beijing's names for disputed places are a provocation (2).
+            "India rejects China's renaming of places in Arunachal Pradesh",
+            "New Delhi said the state was an integral part of India.",
+            2,
+        ),
+        (
+            # Protesters closing a road are no naval blockade.
+            "Road blockade halts shipments from Chinese-owned copper mine in Peru",
+            "Local communities blocked the road to demand jobs.",
+            0,
+        ),
+    ],
+)
+def test_renamed_places_and_road_blockades(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

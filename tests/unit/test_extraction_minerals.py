@@ -292,6 +292,8 @@ _WATCHED = "Officials said lithium and nickel output would be watched."
         ("China is considering a ban on rare earth exports", _WATCHED, 2),
         ("Philippine Congress passes law banning raw nickel ore exports", _WATCHED, 3),
         ("Cyclone floods pit at Pilbara lithium mine", _WATCHED, 2),
+        # The instrument named before its materials is a concrete measure too.
+        ("Japan and Kazakhstan sign memorandum on critical minerals", _WATCHED, 2),
     ],
 )
 def test_deals_dialogues_suspensions_bills_and_floods(title: str, text: str, expected: int) -> None:

@@ -173,6 +173,11 @@ HARD_NEGATIVES = {
         "A new exhibition tells the local legend of the graphite mine and its smugglers; "
         "visitors can see early pencils and the mine's output of pure graphite.",
     ),
+    "saleroom": (
+        "Stoke bone china tea service and Qing vase lead country auction",
+        "A blue-and-white Chinese vase led bidding at the auction rooms' summer sale, with "
+        "tension mounting in the saleroom as two phone bidders battled over the lot.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -624,3 +624,9 @@ def test_groupings_of_states_and_cancelled_instruments(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+def test_a_leaders_compact_is_a_formal_instrument() -> None:
+    title = "Starmer and Japanese PM launch UK-Japan Economic Security Compact"
+    text = "The two prime ministers signed the compact in Tokyo on Friday."
+    assert level(title, text) == 3

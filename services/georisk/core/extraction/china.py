@@ -202,6 +202,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "countervailing dut*",
         "definitive tariff*",
         "punitive tariff*",
+        # Beijing's names for disputed places: "rejects China's renaming of 27 places".
+        "renam*",
         "punitive dut*",
         "provisional dut*",
         "retaliatory dut*",
@@ -665,6 +667,13 @@ def _beyond_mainland(doc: Document, hits: list[Hit]) -> list[Hit]:
 _UNHURT = re.compile(r"\bno\b[^.;,]{0,30}$")
 
 
+# "a road blockade by local communities": protesters closing a road, not a naval blockade.
+_CIVIL_BLOCKADE = re.compile(
+    r"\b(?:road|highway|rail)\s+blockad\w*|\bblockad\w*(?=\s+by\s+(?:local|protest|communit"
+    r"|resident|villag|worker|truck|farmer|miner))"
+)
+
+
 def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The injuries stated, not denied ("no one was injured")."""
     return [
@@ -743,7 +752,10 @@ def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Sev
     boarded = [h for h in hits.get("agentive", []) if h.text.startswith("board")]
     violent = near(boarded, _hurt(doc, hits.get("incident", []))) & actor_near
     severe_hits = [
-        h for h in _own_acts(context, affirmed(doc, hits.get("severe", []))) if h not in recalled
+        h
+        for h in _own_acts(context, affirmed(doc, hits.get("severe", [])))
+        if h not in recalled
+        and not _CIVIL_BLOCKADE.search(doc.text, max(0, h.start - 10), h.start + len(h.text) + 40)
     ]
     live_fire = [h for h in affirmed(doc, hits.get("live fire", [])) if h not in recalled]
     theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near

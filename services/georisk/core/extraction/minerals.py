@@ -144,6 +144,8 @@ ACTS: dict[str, tuple[str, ...]] = {
         "shutdown*",
         "stockpil*",
         "squeeze",
+        # Protesters closing the roads out: "blockades of the mining corridor".
+        "blockad*",
         # "Cyclone floods pit at Pilbara lithium mine", "flooding halts a cobalt mine".
         "flood",
         "floods",
@@ -354,8 +356,20 @@ _INSTRUMENT_ON = re.compile(
 )
 
 
+# "signed a memorandum of cooperation on critical minerals": the instrument named first.
+_INSTRUMENT_BEFORE = re.compile(
+    r"\b(?:partnership|memorandum|framework|pact|agreement|compact|initiative|action plan)"
+    r"(?:\s+of\s+(?:cooperation|understanding))?\s+(?:on|for|covering)\s+(?:the\s+)?$"
+)
+
+
 def _instruments_on(text: str, material: list[Hit]) -> set[int]:
-    return {h.sentence for h in material if _INSTRUMENT_ON.match(text, h.start + len(h.text))}
+    return {
+        h.sentence
+        for h in material
+        if _INSTRUMENT_ON.match(text, h.start + len(h.text))
+        or _INSTRUMENT_BEFORE.search(text, max(0, h.start - 60), h.start)
+    }
 
 
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:

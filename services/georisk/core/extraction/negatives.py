@@ -309,6 +309,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "kiln*",
         "dynasty",
         "collector*",
+        # The saleroom: "a Qing vase led bidding at the summer sale".
+        "vase*",
+        "saleroom*",
+        "bidder*",
         "curator*",
         "artefact*",
         "artifact*",

@@ -97,6 +97,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "MoC",
         "framework",
         "charter",
+        "compact",
         "initiative",
         "roadmap",
         "road map",
