@@ -22,6 +22,7 @@ from georisk.core.extraction.rules import (
     affirmed,
     evidence_of,
     first_offsets,
+    in_sentence,
     near,
     reading,
 )
@@ -656,15 +657,7 @@ _MAINLAND_COAST = re.compile(
 
 def _beyond_mainland(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The hits whose sentence does not place them off China's own coast."""
-    return [
-        h
-        for h in hits
-        if not _MAINLAND_COAST.search(doc.text, doc.starts[h.sentence], doc.end(h.sentence))
-    ]
-
-
-# "No one was injured", "no crew were injured": a report of no harm.
-_UNHURT = re.compile(r"\bno\b[^.;,]{0,30}$")
+    return [h for h in hits if not in_sentence(doc, h.sentence, _MAINLAND_COAST)]
 
 
 # "a road blockade by local communities": protesters closing a road, not a naval blockade.
@@ -672,6 +665,8 @@ _CIVIL_BLOCKADE = re.compile(
     r"\b(?:road|highway|rail)\s+blockad\w*|\bblockad\w*(?=\s+by\s+(?:local|protest|communit"
     r"|resident|villag|worker|truck|farmer|miner))"
 )
+# "No one was injured", "no crew were injured": a report of no harm.
+_UNHURT = re.compile(r"\bno\b[^.;,]{0,30}$")
 
 
 def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:

@@ -20,6 +20,7 @@ from georisk.core.extraction.rules import (
     affirmed,
     evidence_of,
     first_offsets,
+    in_sentence,
     near,
     reading,
 )
@@ -347,7 +348,7 @@ _SPARED_WORDS = ("affected", "compromised", "isolated", "continued")
 
 
 def _spared(doc: Document, sentence: int) -> bool:
-    return _SPARED.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
+    return in_sentence(doc, sentence, _SPARED)
 
 
 def _cables(doc: Document, context: Context, cables: list[Hit]) -> DimensionReading:

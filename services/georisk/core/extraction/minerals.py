@@ -20,6 +20,7 @@ from georisk.core.extraction.rules import (
     affirmed,
     evidence_of,
     first_offsets,
+    in_sentence,
     near,
     reading,
 )
@@ -339,7 +340,7 @@ _BILL = re.compile(
 
 def _legislated(doc: Document, sentence: int) -> bool:
     """Whether a sentence puts its ban before lawmakers, not yet passed."""
-    return _BILL.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
+    return in_sentence(doc, sentence, _BILL)
 
 
 @cache

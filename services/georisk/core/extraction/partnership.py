@@ -26,6 +26,7 @@ from georisk.core.extraction.rules import (
     affirmed,
     evidence_of,
     first_offsets,
+    in_sentence,
     lead_end,
     near,
     reading,
@@ -589,7 +590,7 @@ def read_partnership(
         s
         for s in (agreed & leaders) - ministers
         if any(h.sentence == s and h.text.startswith(_FOUNDING) for h in hits["sign"])
-        or _NEW_ERA.search(doc.text, doc.starts[s], doc.end(s))
+        or in_sentence(doc, s, _NEW_ERA)
     }
     if treaty_signed or led or founded:
         level, support = 3, treaty_signed | led | founded

@@ -281,6 +281,11 @@ class Context:
         return sentence < LEAD_SENTENCES
 
 
+def in_sentence(doc: Document, sentence: int, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches anywhere in sentence `sentence` of `doc`."""
+    return pattern.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
+
+
 def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
     """Sentences holding a hit of `a` with a hit of `b` at most `window` sentences away."""
     b_sentences = {hit.sentence for hit in b}
