@@ -139,46 +139,37 @@ def test_a_ban_announced_for_later_is_a_threat() -> None:
     assert level(title, text) == 2
 
 
-def test_a_ban_with_a_start_date_is_decided() -> None:
-    title = "Indonesia to ban bauxite exports from June"
-    text = "The mines ministry will halt all exports of bauxite from June 10, officials said."
-    assert level(title, text) == 3
-
-
 @pytest.mark.parametrize(
-    ("title", "text"),
+    ("title", "text", "expected"),
     [
+        (
+            "Indonesia to ban bauxite exports from June",
+            "The mines ministry will halt all exports of bauxite from June 10, officials said.",
+            3,
+        ),
+        # Acts named as joint work are fields.
         (
             "Canada and Japan hold first economic security talks",
             "Trade ministers agreed to coordinate more closely on export controls and supply "
             "chains for critical minerals and semiconductors.",
+            1,
         ),
         (
             "Australia and Korea launch economic security dialogue",
             "The two governments will share early warning of supply disruptions affecting "
             "lithium and graphite, officials said.",
+            1,
         ),
-    ],
-)
-def test_acts_named_as_joint_work_are_fields(title: str, text: str) -> None:
-    assert level(title, text) == 1
-
-
-def test_cancelled_mining_concessions_are_a_disruption() -> None:
-    title = "Mexico cancels lithium concessions held by Chinese producer"
-    text = "The mining authority cancelled nine lithium concessions in Sonora state."
-    assert level(title, text) == 2
-
-
-def test_a_working_group_on_minerals_is_a_field() -> None:
-    title = "UK and Japan launch economic security partnership"
-    text = "The leaders set up a working group on critical minerals."
-    assert level(title, text) == 1
-
-
-@pytest.mark.parametrize(
-    ("title", "text", "expected"),
-    [
+        (
+            "Mexico cancels lithium concessions held by Chinese producer",
+            "The mining authority cancelled nine lithium concessions in Sonora state.",
+            2,
+        ),
+        (
+            "UK and Japan launch economic security partnership",
+            "The leaders set up a working group on critical minerals.",
+            1,
+        ),
         (
             # A ban that ends is no new ban; the quotas that replace it are a control.
             "Zambia replaces cobalt export ban with quota system",
@@ -199,7 +190,9 @@ def test_a_working_group_on_minerals_is_a_field() -> None:
         ),
     ],
 )
-def test_lifted_bans_know_how_and_initiatives(title: str, text: str, expected: int) -> None:
+def test_dates_joint_work_concessions_lifted_bans_and_know_how(
+    title: str, text: str, expected: int
+) -> None:
     assert level(title, text) == expected
 
 

@@ -24,6 +24,7 @@ from georisk.core.extraction.rules import (
     first_offsets,
     in_sentence,
     near,
+    preceded,
     reading,
 )
 from georisk.models import SignalKind
@@ -567,7 +568,7 @@ def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
         a
         for a in actors
         if not doc.title_end <= a.start < after
-        and not _DESTINATION.search(doc.text, max(0, a.start - 10), a.start)
+        and not preceded(doc.text, a.start, _DESTINATION, 10)
     ]
 
 
@@ -581,12 +582,12 @@ def _uncontrasted(doc: Document, actors: list[Hit]) -> list[Hit]:
     """The China actors not named as the contrast ("supplies outside China")."""
     if not any(word in doc.text for word in _CONTRAST_WORDS):
         return actors
-    return [a for a in actors if not _CONTRAST.search(doc.text, max(0, a.start - 12), a.start)]
+    return [a for a in actors if not preceded(doc.text, a.start, _CONTRAST, 12)]
 
 
 def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The hits not dated by a year right before them."""
-    return [h for h in hits if not _YEAR_BEFORE.search(doc.text, max(0, h.start - 6), h.start)]
+    return [h for h in hits if not preceded(doc.text, h.start, _YEAR_BEFORE, 6)]
 
 
 def _own_acts(context: Context, hits: list[Hit]) -> list[Hit]:
@@ -641,9 +642,7 @@ def _answered(doc: Document, hits: list[Hit], actors: list[Hit]) -> list[Hit]:
     """Beijing's measures that allies answer: voiced or aimed at."""
     voiced = _voiced(doc, hits, actors)
     return voiced + [
-        h
-        for h in hits
-        if h not in voiced and _ANSWERED.search(doc.text, max(0, h.start - 50), h.start)
+        h for h in hits if h not in voiced and preceded(doc.text, h.start, _ANSWERED, 50)
     ]
 
 
@@ -696,7 +695,7 @@ def _trade_stops(doc: Document, stops: list[Hit]) -> list[Hit]:
     text, found = doc.text, []
     for stop in stops:
         trade = _TRADE_AFTER.match(text, stop.start + len(stop.text))
-        if trade and not _NOT_NEW.search(text, max(0, stop.start - 30), stop.start):
+        if trade and not preceded(text, stop.start, _NOT_NEW, 30):
             kind = "export ban" if trade.group(1) else "import ban"
             found.append(Hit(kind, text[stop.start : trade.end()], stop.sentence, stop.start))
     return found
@@ -710,7 +709,7 @@ _ENDED = re.compile(
 
 def _standing(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The incidents not ended by the sentence that names them."""
-    return [h for h in hits if not _ENDED.search(doc.text, max(0, h.start - 30), h.start)]
+    return [h for h in hits if not preceded(doc.text, h.start, _ENDED, 30)]
 
 
 def _spying(hits: dict[str, list[Hit]]) -> list[Hit]:

@@ -22,6 +22,7 @@ from georisk.core.extraction.rules import (
     first_offsets,
     in_sentence,
     near,
+    preceded,
     reading,
 )
 from georisk.models import SignalKind
@@ -293,7 +294,7 @@ _LIFTED = re.compile(
 
 
 def _lifted(doc: Document, hit: Hit) -> bool:
-    return _LIFTED.search(doc.text, max(0, hit.start - 40), hit.start) is not None
+    return preceded(doc.text, hit.start, _LIFTED, 40)
 
 
 _HEAD_REACH = 60  # "rare earth processing technology": the head noun follows the material
@@ -369,7 +370,7 @@ def _instruments_on(text: str, material: list[Hit]) -> set[int]:
         h.sentence
         for h in material
         if _INSTRUMENT_ON.match(text, h.start + len(h.text))
-        or _INSTRUMENT_BEFORE.search(text, max(0, h.start - 60), h.start)
+        or preceded(text, h.start, _INSTRUMENT_BEFORE, 60)
     }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
+from georisk.core.extraction.rules import preceded
 
 # Phrases that contain a dimension's vocabulary but are not about it (removed before matching).
 EXCLUSION_PHRASES = (
@@ -476,7 +477,7 @@ def read_register(text: str) -> Register:
             continue
         for inner, _, marker in _GENRE.finditer(word):
             seen.setdefault(inner, set()).add(_stem(marker))
-        if _LIVE_FIRE.search(text, max(0, start - 6), start):
+        if preceded(text, start, _LIVE_FIRE, 6):
             continue  # "live-fire drills" are a military act, not a fire drill
         found.append(word)
         pieces.append(text[last:start])

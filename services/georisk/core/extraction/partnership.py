@@ -29,6 +29,7 @@ from georisk.core.extraction.rules import (
     in_sentence,
     lead_end,
     near,
+    preceded,
     reading,
 )
 from georisk.scopes import ScopeConfig
@@ -382,7 +383,7 @@ def _non_state(context: Context, institutions: list[Hit]) -> list[Hit]:
         for h in institutions
         if h.text != "council"
         or not text.startswith("Council", h.start)
-        or _LOCAL_COUNCIL.search(text, max(0, h.start - 14), h.start) is not None
+        or preceded(text, h.start, _LOCAL_COUNCIL, 14)
     ]
 
 
@@ -463,7 +464,7 @@ _UNDONE = re.compile(
 
 
 def _in_force(text: str, start: int) -> bool:
-    return _FRAME.search(text, max(0, start - 40), start) is not None
+    return preceded(text, start, _FRAME, 40)
 
 
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
@@ -512,11 +513,7 @@ def read_partnership(
     # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
     # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
     named = hits.get("treaty", []) + hits.get("instrument", [])
-    stated = [
-        h
-        for h in affirmed(doc, named)
-        if not _UNDONE.search(doc.text, max(0, h.start - 40), h.start)
-    ]
+    stated = [h for h in affirmed(doc, named) if not preceded(doc.text, h.start, _UNDONE, 40)]
     treaty, instrument = (
         [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")

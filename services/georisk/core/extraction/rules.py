@@ -281,6 +281,12 @@ class Context:
         return sentence < LEAD_SENTENCES
 
 
+def preceded(text: str, start: int, pattern: re.Pattern[str], reach: int) -> bool:
+    """Whether `pattern` (anchored at its end with `$`) matches in the `reach` characters right
+    before offset `start`: the cue just ahead of a phrase ("lifted its ban", "supplies to")."""
+    return pattern.search(text, max(0, start - reach), start) is not None
+
+
 def in_sentence(doc: Document, sentence: int, pattern: re.Pattern[str]) -> bool:
     """Whether `pattern` matches anywhere in sentence `sentence` of `doc`."""
     return pattern.search(doc.text, doc.starts[sentence], doc.end(sentence)) is not None
