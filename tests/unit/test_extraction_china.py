@@ -741,6 +741,19 @@ def test_recalled_acts_allied_drills_duties_and_spy_agencies(
             "Local communities blocked the road to demand jobs.",
             0,
         ),
+        (
+            # A bare "the blockade" after a civil one is named refers back to it.
+            "Community blockade halts copper shipments from Chinese-owned mine in Peru",
+            "Shipments have stopped for 12 days. The Chinese-owned firm said it would cut"
+            " output if the blockade continued.",
+            0,
+        ),
+        (
+            # Guard: a sea word makes a later blockade naval whatever came before.
+            "Road blockade ends at Chinese-owned mine in Peru",
+            "Separately, China's navy staged a blockade of Taiwan's ports on Monday.",
+            3,
+        ),
     ],
 )
 def test_renamed_places_and_road_blockades(title: str, text: str, expected: int) -> None:

@@ -291,3 +291,44 @@ _WATCHED = "Officials said lithium and nickel output would be watched."
 )
 def test_deals_dialogues_suspensions_bills_and_floods(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A chamber's vote moves a bill past debate: the ban is pending, a threat (2).
+        (
+            "Philippine Senate passes bill phasing out raw nickel ore exports",
+            "The Senate approved on third reading a bill that would ban exports of nickel ore.",
+            2,
+        ),
+        # A broad pact lists minerals as one field among others: one strand, background.
+        (
+            "UK and Japan sign economic security compact",
+            "The compact commits both governments to joint stockpiling and co-investment in"
+            " critical minerals, a semiconductor research programme and cyber cooperation.",
+            1,
+        ),
+        (
+            "Japan and India launch economic security initiative",
+            "The leaders agreed joint work on semiconductors, critical minerals and clean"
+            " energy supply chains.",
+            1,
+        ),
+        # Guards: a pact on the minerals themselves, or a title that names them, stays 2.
+        (
+            "UK and Japan sign critical minerals memorandum",
+            "The memorandum covers joint stockpiling and cooperation on rare earths.",
+            2,
+        ),
+        (
+            "Tokyo and Canberra agree to co-invest in lithium refining",
+            "The two governments will invest A$1bn in two refineries in Western Australia.",
+            2,
+        ),
+    ],
+)
+def test_bills_voted_and_minerals_as_one_strand_of_a_pact(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

@@ -630,3 +630,32 @@ def test_a_leaders_compact_is_a_formal_instrument() -> None:
     title = "Starmer and Japanese PM launch UK-Japan Economic Security Compact"
     text = "The two prime ministers signed the compact in Tokyo on Friday."
     assert level(title, text) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Advice and conjecture about cooperation are no talks held.
+        (
+            "Opinion: Tokyo must stop pretending a Taiwan crisis is someone else's problem",
+            "Tokyo should coordinate more closely with Washington and London. Japan ought to"
+            " deepen cooperation with Britain on maritime awareness.",
+        ),
+        (
+            "Commentary: Japan's active cyber defence, one year in",
+            "Much depends on whether cooperation with Britain and other allies deepens beyond"
+            " information exchange, and whether Japan and the UK share more threat data.",
+        ),
+    ],
+)
+def test_advice_and_conjecture_about_cooperation_are_none(title: str, text: str) -> None:
+    assert level(title, text) == 0
+
+
+def test_cooperation_reported_beside_advice_still_counts() -> None:
+    title = "UK and Japan deepen cyber cooperation"
+    text = (
+        "British and Japanese officials agreed to deepen cooperation on cyber threat sharing."
+        " Analysts said both should go further."
+    )
+    assert level(title, text) >= 1

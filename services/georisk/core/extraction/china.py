@@ -661,9 +661,25 @@ def _beyond_mainland(doc: Document, hits: list[Hit]) -> list[Hit]:
 
 # "a road blockade by local communities": protesters closing a road, not a naval blockade.
 _CIVIL_BLOCKADE = re.compile(
-    r"\b(?:road|highway|rail)\s+blockad\w*|\bblockad\w*(?=\s+by\s+(?:local|protest|communit"
-    r"|resident|villag|worker|truck|farmer|miner))"
+    r"\b(?:road|highway|rail|community|protest\w*)\s+blockad\w*|\bblockad\w*(?=\s+(?:set\s+up\s+)?"
+    r"by\s+(?:local|protest|communit|resident|villag|worker|truck|farmer|miner))"
 )
+# Sea words that make a blockade naval whatever the text said of roads before.
+_NAVAL = re.compile(r"\b(?:nav(?:y|al)|warships?|coast\s+guard|maritime|strait|Taiwan)\b", re.I)
+
+
+def _civil_blockade(doc: Document, hit: Hit) -> bool:
+    """Whether a blockade hit is protesters closing a road: named so around it, or a bare "the
+    blockade" after the text has named a civil one and with no sea word in its sentence."""
+    if _CIVIL_BLOCKADE.search(doc.text, max(0, hit.start - 10), hit.start + len(hit.text) + 40):
+        return True
+    return (
+        hit.text.startswith("blockad")
+        and _CIVIL_BLOCKADE.search(doc.text, 0, hit.start) is not None
+        and not in_sentence(doc, hit.sentence, _NAVAL)
+    )
+
+
 # "No one was injured", "no crew were injured": a report of no harm.
 _UNHURT = re.compile(r"\bno\b[^.;,]{0,30}$")
 
@@ -748,8 +764,7 @@ def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Sev
     severe_hits = [
         h
         for h in _own_acts(context, affirmed(doc, hits.get("severe", [])))
-        if h not in recalled
-        and not _CIVIL_BLOCKADE.search(doc.text, max(0, h.start - 10), h.start + len(h.text) + 40)
+        if h not in recalled and not _civil_blockade(doc, h)
     ]
     live_fire = [h for h in affirmed(doc, hits.get("live fire", [])) if h not in recalled]
     theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near

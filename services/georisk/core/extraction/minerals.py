@@ -339,9 +339,13 @@ _BILL = re.compile(
 )
 
 
+# "The Senate approved on third reading a bill that would ban": a chamber has voted for it.
+_VOTED = re.compile(r"\b(?:passe[sd]|approved|adopted)\b[^.;]{0,40}\bbills?\b")
+
+
 def _legislated(doc: Document, sentence: int) -> bool:
-    """Whether a sentence puts its ban before lawmakers, not yet passed."""
-    return in_sentence(doc, sentence, _BILL)
+    """Whether a sentence puts its ban before lawmakers, not yet passed by any chamber."""
+    return in_sentence(doc, sentence, _BILL) and not in_sentence(doc, sentence, _VOTED)
 
 
 @cache
@@ -362,6 +366,14 @@ _INSTRUMENT_ON = re.compile(
 _INSTRUMENT_BEFORE = re.compile(
     r"\b(?:partnership|memorandum|framework|pact|agreement|compact|initiative|action plan)"
     r"(?:\s+of\s+(?:cooperation|understanding))?\s+(?:on|for|covering)\s+(?:the\s+)?$"
+)
+
+
+# Other fields a broad pact lists beside the minerals: "semiconductors, critical minerals,
+# clean energy and pharmaceuticals" (the text is lower-cased).
+_SECTORS = re.compile(
+    r"\b(?:semiconductors?|chips|pharmaceuticals?|medicines|clean\s+energy|artificial"
+    r"\s+intelligence|cyber\w*|undersea\s+cables?|critical\s+technolog\w*)\b"
 )
 
 
@@ -417,6 +429,16 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         and not _bans_know_how(doc.text, first_ban[s], material)
     }
     concrete = control | disruption
+    # A pact's list of fields ("joint work on semiconductors, critical minerals and clean
+    # energy") under a title that names no material: the minerals are one strand of a wider
+    # story, background (1), whatever the strand promises.
+    strand: set[int] = set()
+    if (
+        not about
+        and not ban
+        and all(in_sentence(doc, h.sentence, _SECTORS) or h.sentence in field for h in material)
+    ):
+        strand, concrete, development = concrete | development, set(), set()
     if context.genres and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)
     # "a Senate bill seeks to ban exports", "senators debate a ban": a ban before lawmakers is
@@ -438,10 +460,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         level, kind, support = 2, "act", ban | concrete | development
         lead = {s for s in concrete | development if context.in_lead(s)}
         tiers = [ban, lead & concrete, lead, concrete, development]
-    elif proposed or concrete or development or field or talk or len(market) >= 2:
+    elif proposed or concrete or development or strand or field or talk or len(market) >= 2:
         level, kind = 1, "background"
-        support = proposed | concrete | development | market | field | talk
-        tiers = [proposed, concrete, development, market, field, talk]
+        support = proposed | concrete | development | strand | market | field | talk
+        tiers = [proposed, concrete, development, strand, market, field, talk]
     else:
         return reading(0, 0, ("minerals",), None)
     groups = (

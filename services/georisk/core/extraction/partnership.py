@@ -475,6 +475,18 @@ def _dated(doc: Document, signs: list[Hit]) -> set[int]:
 _THAT = re.compile(r"\s+that\b")
 
 
+# "Tokyo should coordinate more closely with Washington", "whether cooperation with allies
+# deepens": advice or conjecture, not talks held.
+_PRESCRIPTIVE = re.compile(r"\b(?:should|ought\s+to|must|needs?\s+to|whether)\b", re.I)
+
+
+def _unprescribed(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The cooperation hits no prescriptive modal or "whether" governs earlier in their sentence."""
+    return [
+        h for h in hits if _PRESCRIPTIVE.search(doc.text, doc.starts[h.sentence], h.start) is None
+    ]
+
+
 def _hedged(context: Context, sentence: int, signs: list[Hit], named: list[Hit]) -> bool:
     """A hedge in the sentence, except in what was agreed: "the leaders announced that their
     coast guards would patrol jointly" states the announcement. A sentence naming the
@@ -549,7 +561,9 @@ def read_partnership(
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
-    hits["cooperation"] = hits.get("cooperation", []) + hits.get("negotiation", [])
+    hits["cooperation"] = _unprescribed(
+        doc, hits.get("cooperation", []) + hits.get("negotiation", [])
+    )
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
     formal = (
