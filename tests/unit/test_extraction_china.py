@@ -758,3 +758,31 @@ def test_recalled_acts_allied_drills_duties_and_spy_agencies(
 )
 def test_renamed_places_and_road_blockades(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            # An act supposed in a condition is neither made nor threatened.
+            "Think-tank: Japan's seabed rare earths face long odds",
+            "Costs may only be justified if Chinese supply is cut off for an extended period.",
+            0,
+        ),
+        (
+            # Passing documents to China's intelligence officer is spying for it (2).
+            "Former subcontractor arrested in Japan on suspicion of leaking radar data",
+            "Police said he passed documents to a man believed to be a Chinese intelligence"
+            " officer.",
+            2,
+        ),
+        (
+            # Guard: a condition after the act does not suppose it.
+            "Chinese coast guard fires water cannon at Philippine fishing boat",
+            "Manila said the crew were unhurt and that it would protest if it happened again.",
+            2,
+        ),
+    ],
+)
+def test_acts_supposed_and_intelligence_officers(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

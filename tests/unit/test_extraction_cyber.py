@@ -537,3 +537,25 @@ def test_cables_and_spared_infrastructure(title: str, text: str, expected: int) 
 )
 def test_spy_agencies_and_headline_verbs(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Armed forces' drills around an attack are its setting, not a cyber exercise.
+        (
+            "Taiwan ministries hit by DDoS wave during Chinese drills",
+            "Websites of two ministries were unreachable for three hours as China's military"
+            " held exercises around the island.",
+            2,
+        ),
+        # Guard: a cyber exercise still rehearses attacks in general.
+        (
+            "NCSC runs national cyber drill for water companies",
+            "The exercise simulated a ransomware attack on a water utility.",
+            1,
+        ),
+    ],
+)
+def test_military_drills_are_no_cyber_exercise(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -412,6 +412,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # Passing secrets to it: "leaking drone data to an officer of the Ministry of State
         # Security"; in a cyber story it is the hackers' sponsor (`_spying`).
         "Ministry of State Security",
+        # "passing documents to a man believed to be a Chinese intelligence officer".
+        "intelligence officer*",
     ),
     # Words of the contest itself: in disputed waters they are China tension without an actor
     # ("tensions in the South China Sea"), where a warning may be a forecaster's.
@@ -849,10 +851,35 @@ def _friction(
     )
 
 
+# "costs may only be justified if Chinese supply is cut off", "develop joint responses if
+# either country is targeted by trade restrictions": an act supposed, neither made nor threatened.
+_SUPPOSING = re.compile(
+    r"\b(?:if|unless|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\b[^.;,:]{0,50}$"
+)
+_SUPPOSABLE = (
+    "severe",
+    "incident",
+    "agentive",
+    "export ban",
+    "stop",
+    "live fire",
+    "drill",
+    "entry",
+)
+
+
+def _supposed(doc: Document, hit: Hit) -> bool:
+    """Whether a condition clause, in the hit's sentence, governs the hit."""
+    return preceded(doc.text, hit.start, _SUPPOSING, min(60, hit.start - doc.starts[hit.sentence]))
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     if not hits.get("actor") and not hits.get("waters"):
         return reading(0, 0, (), None)
+    for group in _SUPPOSABLE:
+        if group in hits:
+            hits[group] = [h for h in hits[group] if not _supposed(doc, h)]
     acts = _severe(doc, context, hits)
     severe, encircling = acts.sentences, acts.encircling
     # "one of the few sources outside China": China as the contrast is no party to an attack.

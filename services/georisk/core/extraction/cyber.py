@@ -22,6 +22,7 @@ from georisk.core.extraction.rules import (
     first_offsets,
     in_sentence,
     near,
+    preceded,
     reading,
 )
 from georisk.models import SignalKind
@@ -361,6 +362,23 @@ def _cables(doc: Document, context: Context, cables: list[Hit]) -> DimensionRead
     return reading(1, len(sentences), evidence, "background")
 
 
+# "hit by DDoS attacks as China's military held exercises around the island": armed forces'
+# drills are the news around the attack, not a cyber exercise rehearsing one.
+_ARMED = re.compile(
+    r"\b(?:military|naval|army|pla|chinese|china's|live-fire|air|navy|war)\s+(?:\w+\s+){0,2}$"
+)
+_DRILLING = ("exercise", "drill", "war game", "wargam")
+
+
+def _military(text: str, hit: Hit) -> bool:
+    """Whether an exercise word names armed forces' drills: "PLA drills", "the military held
+    exercises", or drills "around" a place."""
+    if not hit.text.startswith(_DRILLING):
+        return False
+    after = text[hit.start + len(hit.text) : hit.start + len(hit.text) + 12]
+    return preceded(text, hit.start, _ARMED, 30) or after.lstrip().startswith(("around", "near"))
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -381,7 +399,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
         return _cables(doc, context, hits.get("cable", []))
     topic += affirmed(doc, hits.get("technical", []))
     acts = joint.outside(affirmed(doc, hits.get("act", []))) + compound
-    policy = {h.sentence for h in hits.get("policy", [])}
+    hits["policy"] = [h for h in hits.get("policy", []) if not _military(doc.text, h)]
+    policy = {h.sentence for h in hits["policy"]}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)
     stated = {s for s in incident if not context.hedged(s, at=first_act.get(s))}
