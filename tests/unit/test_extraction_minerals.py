@@ -332,3 +332,13 @@ def test_bills_voted_and_minerals_as_one_strand_of_a_pact(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+def test_market_commentary_on_the_titles_material_is_background() -> None:
+    # Prices, supply and demand over three sentences that do not repeat the material's name.
+    title = "Broker view: cobalt rebound looks fragile"
+    text = (
+        "Cobalt has recovered from its trough. Prices rose as supply was curtailed. Demand"
+        " growth stayed steady. Analysts expect new output to cap gains."
+    )
+    assert level(title, text) == 1

@@ -178,6 +178,11 @@ HARD_NEGATIVES = {
         "A blue-and-white Chinese vase led bidding at the auction rooms' summer sale, with "
         "tension mounting in the saleroom as two phone bidders battled over the lot.",
     ),
+    "escape room": (
+        "'Crack the server': cyber-themed escape room opens in York",
+        'Teams race to stop a "cyber attack" timer in the new escape room, cracking'
+        " passwords and solving puzzles. Group bookings are available for birthdays.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -418,6 +418,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     # A piece about a material (named in the title) that talks supply or markets anywhere.
     about = any(h.sentence == 0 for h in material) and doc.title_end > 0
     talk = {h.sentence for h in hits.get("chain", []) + hits.get("field", [])} if about else set()
+    # "Broker view: lithium rebound looks fragile" over prices, supply and demand: market
+    # commentary on the title's material, though later sentences do not repeat its name.
+    markets = {h.sentence for h in hits.get("market", [])}
+    if about and len(markets) >= 3:
+        talk |= markets
     first_ban = first_offsets(bans)
     first_ban.update({h.sentence: h.start for h in stops if h.sentence not in first_ban})
     firm_ban = {

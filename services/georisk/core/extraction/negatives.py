@@ -142,6 +142,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "runners-up",
         "hackathon*",
         "prototype*",
+        # What a games venue sells: "group bookings available for birthdays".
+        "group booking*",
+        "birthday*",
     ),
     "travel": (
         "itinerary",
