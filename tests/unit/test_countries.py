@@ -244,3 +244,42 @@ def test_a_text_naming_no_state_nor_region_is_placed_by_its_currency(
     title: str, text: str, expected: tuple[str, ...]
 ) -> None:
     assert _countries(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # China's special administrative regions are China.
+        (
+            "UK summons Chinese envoy over Hong Kong bounties",
+            "Hong Kong police offered rewards for activists living in Britain.",
+            ("CN", "GB"),
+        ),
+        ("Macau casino revenue rises", "Visitors from the mainland returned.", ("CN",)),
+        # Wales is Britain, but not New South Wales nor the Prince of Wales.
+        ("Ireland edge Wales in Cardiff", "Ireland won 24-21.", ("GB", "IE")),
+        ("Floods hit New South Wales towns", "Sydney braced for more rain.", ("AU",)),
+        ("HMS Prince of Wales docks in Tokyo", "The carrier arrived on Monday.", ("JP",)),
+        # Britain's institutions name it.
+        ("Cyber bill clears House of Commons", "MPs backed the bill.", ("GB",)),
+        ("NHS guidance on blood tests", "Patients should book a test.", ("GB",)),
+        # Earlier deals with others are comparisons, not parties.
+        (
+            "Japan and New Zealand sign security pact",
+            "Wellington and Tokyo signed the pact on Monday. It is Japan's fourth such"
+            " agreement, after those with Australia, Britain and the Philippines.",
+            ("JP", "NZ"),
+        ),
+        (
+            "Britain and Japan sign defence pact",
+            "Ministers signed in London. Japan signed a similar pact with Australia last year.",
+            ("GB", "JP"),
+        ),
+        # A price in US dollars names no party.
+        ("Lithium carbonate steadies in Chile", "Prices averaged US$11,000 a tonne.", ("CL",)),
+    ],
+)
+def test_regions_institutions_comparisons_and_currencies(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected

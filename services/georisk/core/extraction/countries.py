@@ -27,6 +27,9 @@ METONYMS: dict[str, str] = {
     "Whitehall": "GB",
     "Downing Street": "GB",
     "Westminster": "GB",
+    "House of Commons": "GB",
+    "House of Lords": "GB",
+    "NHS": "GB",
     "UK": "GB",
     "U.K.": "GB",
     "Britain": "GB",
@@ -194,6 +197,9 @@ AMBIGUOUS = frozenset(
         "Island",  # Iceland's own name, and every "Thitu Island" and "Huangyan Island"
     }
 )
+# China's special administrative regions have ISO codes of their own, but the labelled data
+# name the state: "bounties on Hong Kong activists" involves CN (HK was 3 right to 59 wrong).
+SOVEREIGN = {"HK": "CN", "MO": "CN"}
 # Names that keep their meaning only when spelled out (the canal, the papers and the other
 # longer names that hold them are in `NOT_COUNTRIES`).
 RESTORED = {
@@ -204,6 +210,7 @@ RESTORED = {
     "Irish": "IE",
     "Kuwait": "KW",
     "Guinea": "GN",
+    "Wales": "GB",
 }
 
 # "Indian Ocean", "American Samoa"... : a longer proper name that contains a country word
@@ -223,6 +230,9 @@ NOT_COUNTRIES = (
     "New Mexico",
     "Washington Post",
     "Panama Canal",
+    "New South Wales",
+    "Prince of Wales",
+    "Princess of Wales",
     "New Guinea",  # the island; "Papua New Guinea" is longer still and keeps its code
     "Gulf of Guinea",
     "Guinea pig",
@@ -293,7 +303,7 @@ def name_table() -> dict[str, str]:
     for record in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             add(getattr(record, attribute, None), record.alpha_2, 0)
-    names = {name: code for name, (_, code) in table.items()}
+    names = {name: SOVEREIGN.get(code, code) for name, (_, code) in table.items()}
     names.update(RESTORED)
     names.update(PEOPLE)
     names.update(SPELLINGS)
@@ -304,8 +314,9 @@ def name_table() -> dict[str, str]:
 @cache
 def _body() -> str:
     words = [*name_table(), *NOT_COUNTRIES]
-    # "Chinese-style noodles", "Japanese-inspired design": a manner or a cuisine, not a state.
-    return r"(?:" + trie_pattern(words) + r")(?!\w|[\-‐‑](?:style|inspired|themed)\b)"
+    # "Chinese-style noodles", "Japanese-inspired design": a manner or a cuisine, not a state;
+    # "US$11,000 a tonne": a currency, not a party.
+    return r"(?:" + trie_pattern(words) + r")(?!\w|\$|[\-‐‑](?:style|inspired|themed)\b)"
 
 
 @cache
@@ -414,7 +425,11 @@ _EXAMPLE_MARKER = re.compile(
     # Rank comparisons: "the second-biggest producer after Australia", "the sixth country
     # with such an arrangement, after the United States, Britain and France".
     r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\w)[^.;:]{0,60}?"
-    r"(?<!\w)after)\s+"
+    r"(?<!\w)after"
+    # Comparisons with earlier deals: "Japan signed a similar pact with Australia last year",
+    # "its fourth such agreement, after those with Australia, Britain and the Philippines".
+    r"|(?:similar|such\s+an?)\s+(?:[\w\-]+\s+){0,3}?(?:only\s+)?with"
+    r"|(?:those|ones)\s+with|only\s+one\s+other\s+country,)\s+"
 )
 # A list of short capitalised items joined by commas, "and" or "or"; it ends at a clause
 # break (a comma before a lower-case word, a semicolon, a bracket, the sentence end).
@@ -448,6 +463,18 @@ def members_named(text: str, end: int) -> frozenset[str]:
     if not any(name in text for name in MEMBERS):
         return frozenset()
     return frozenset(code for m in _MEMBERS.finditer(text, 0, end) for code in MEMBERS[m.group()])
+
+
+_MARKER_WORDS = (
+    "such",
+    "including",
+    "among them",
+    "after",
+    "similar",
+    "those with",
+    "ones with",
+    "other country",
+)
 
 
 def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -602,7 +629,7 @@ def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
         return located_by_region(doc) or located_by_currency(doc)
     lead = lead_end(doc)
     text = doc.text
-    markers = "such as" in text or "including" in text or "among them" in text or "after" in text
+    markers = any(word in text for word in _MARKER_WORDS)
     spans = _example_spans(text, doc.title_end) if markers else []
     located = [(code, offset, doc.sentence_of(offset)) for code, offset, _ in found]
     per_sentence: dict[int, set[str]] = {}
