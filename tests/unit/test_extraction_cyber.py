@@ -559,3 +559,12 @@ def test_spy_agencies_and_headline_verbs(title: str, text: str, expected: int) -
 )
 def test_military_drills_are_no_cyber_exercise(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+def test_an_agencys_warning_of_an_attributed_campaign_is_an_advisory() -> None:
+    title = "UAE Cyber Security Council warns of phishing campaign by Iran-linked group"
+    text = (
+        "The council warned government entities about a spear-phishing campaign it attributed"
+        " to an Iran-linked threat group."
+    )
+    assert reading_of(title, text) == (2, "act")

@@ -342,3 +342,20 @@ def test_market_commentary_on_the_titles_material_is_background() -> None:
         " growth stayed steady. Analysts expect new output to cap gains."
     )
     assert level(title, text) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Tin in the phrases of its trade is a critical mineral...
+        (
+            "Indonesian tin exports slump as smelters await export quotas",
+            "Shipments dropped 62 percent as smelters halted operations.",
+            2,
+        ),
+        # ...and a baking tin is not.
+        ("Easy lemon drizzle loaf", "Line a loaf tin and bake for 45 minutes.", 0),
+    ],
+)
+def test_tin_is_named_by_its_trade(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -659,3 +659,13 @@ def test_cooperation_reported_beside_advice_still_counts() -> None:
         " Analysts said both should go further."
     )
     assert level(title, text) >= 1
+
+
+def test_a_joint_advisory_after_its_authors_and_the_threat_actor_is_cooperation() -> None:
+    title = "Five Eyes agencies expose Chinese state-linked router botnet"
+    text = (
+        "Agencies from the United States, the United Kingdom, Canada, Australia and New Zealand"
+        " attributed the botnet to a contractor working for China's Ministry of State Security."
+        " In a joint advisory, the agencies said the network had been used since 2023."
+    )
+    assert level(title, text) == 1

@@ -379,6 +379,9 @@ def _military(text: str, hit: Hit) -> bool:
     return preceded(text, hit.start, _ARMED, 30) or after.lstrip().startswith(("around", "near"))
 
 
+_WARNED_OF = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,6}?(?:of|about)\b")
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -433,13 +436,16 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # the law exists ("requires firms to report ransomware attacks"), so they are background.
     if any(h.sentence == 0 for h in hits.get("policy", [])) and 0 not in incident:
         stated = firm = set()
+    # "KISA warns of Kimsuky spear-phishing campaign": an agency's warning of a campaign it
+    # attributes is the rubric's advisory naming an actor, not a threat of one.
+    advised = {s for s in campaign if context.in_lead(s) and in_sentence(doc, s, _WARNED_OF)}
     kind: SignalKind
     if firm and (len(stated) >= 2 or firm & stated & named):
         level, kind, support = 3, "act", firm | stated
         tiers = [firm, stated]
-    elif len(stated) >= 2 or any(context.in_lead(s) for s in stated):
-        level, kind, support = 2, "act", stated
-        tiers = [{s for s in stated if context.in_lead(s)}, stated]
+    elif len(stated) >= 2 or any(context.in_lead(s) for s in stated) or advised:
+        level, kind, support = 2, "act", stated | advised
+        tiers = [{s for s in stated if context.in_lead(s)}, advised, stated]
     elif incident or near(topic, framing) or (context.analysis_title and acts):
         # An opinion piece on cyber crime ("Banning ransom payments is overdue") is the
         # rubric's policy debate even when no sentence pairs the topic with an act.

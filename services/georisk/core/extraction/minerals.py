@@ -92,6 +92,22 @@ MATERIALS: tuple[str, ...] = (
     "strontium",
     "tantalum",
     "vanadium",
+    # Tin, on Britain's critical minerals list, but a baking tin or a tin of tomatoes in a
+    # recipe: named only in the phrases of its trade.
+    "tin mine*",
+    "tin mining",
+    "tin miner*",
+    "tin output",
+    "tin production",
+    "tin price*",
+    "tin export*",
+    "tin ore",
+    "refined tin",
+    "tin smelt*",
+    "tin concentrate*",
+    "tin supply",
+    "tin supplies",
+    "tin market",
 )
 
 ACTS: dict[str, tuple[str, ...]] = {

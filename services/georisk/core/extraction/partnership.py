@@ -583,12 +583,20 @@ def read_partnership(
         - dated
     )
     allied_sentences = _allied_sentences(context, groupings, scope.interested)
-    allied_cooperation = cooperation & allied_sentences
+    # "Agencies from the US, the UK, Canada... attributed a botnet to China's Ministry of State
+    # Security. In a joint advisory, the agencies said": an advisory right after the sentence
+    # naming its authors and the threat actor is theirs.
+    advisories = {h.sentence for h in hits.get("agencies", [])}
+    by_sentence = context.countries_by_sentence
+    allied_cooperation = (cooperation & allied_sentences) | {
+        s
+        for s in advisories
+        if s - 1 in allied_sentences and by_sentence.get(s - 1, frozenset()) & threats
+    }
     # Cooperation the threat actor halts or offers to one state ("Beijing will halt cooperation
     # with Lithuania") is no allied cooperation; allies acting against it together are.
     # A joint advisory naming the threat actor ("attributes the activity to China's Ministry of
     # State Security") is allies acting against it.
-    advisories = {h.sentence for h in hits.get("agencies", [])}
     talk = {
         s
         for s in cooperation
