@@ -119,6 +119,11 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("China bans gallium exports to the US", False),
         ("Three Chinese coast guard ships enter Japanese waters", False),
         ("Explosion at plant kills two", False),
+        ("Cobalt market: rally fades as buyers await clarity on Congo quotas", True),
+        ("Broker view: lithium rebound looks fragile", True),
+        ("Report: ransomware groups shift focus to Gulf logistics firms", True),
+        ("Copper prices hit record as Chilean mines report output falls", False),
+        ("Japan's defence ministry reports record scrambles: officials", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

@@ -786,3 +786,25 @@ def test_renamed_places_and_road_blockades(title: str, text: str, expected: int)
 )
 def test_acts_supposed_and_intelligence_officers(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # China's firms and investors are commerce: others' warnings near them are no friction.
+        (
+            "Indonesia cuts nickel ore mining quotas, prices jump",
+            "Smelter operators, many of them backed by Chinese stainless steel and battery firms,"
+            " warned that plants could run short of ore.",
+            0,
+        ),
+        # Guard: the state's own warning is friction.
+        (
+            "Indonesia cuts nickel ore mining quotas",
+            "Chinese officials warned that the cut would hurt trade ties.",
+            1,
+        ),
+    ],
+)
+def test_chinese_firms_are_commerce_not_the_state(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

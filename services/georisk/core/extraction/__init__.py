@@ -33,8 +33,10 @@ _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
     r"|perspective|view|survey|poll|policy note|policy brief|research note)\s*[:|]"
     r"|\bexplain(?:ed|er)\b"
-    # Market columns: "Battery metals weekly: lithium holds steady", "Cobalt market wrap:".
+    # Market columns and briefs: "Battery metals weekly: lithium holds steady", "Cobalt market
+    # wrap:", "Cobalt market: rally fades", "Broker view:", "Market note:", "Brief:".
     r"|\b(?:weekly|wrap)\s*:"
+    r"|^(?:[\w\-]+\s+){0,2}(?:market|view|note|brief|briefing|outlook|report)\s*:"
     # Statistics and yearly reports: "networks faced 2.9 million intrusion attempts a day",
     # "3.1 million daily intrusion attempts", "threat report names China".
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion|thousand)?\s+(?:[\w-]+\s+){0,4}(?:a|per)\s+"

@@ -826,6 +826,21 @@ def _incidents(
     return sentences, voiced
 
 
+# "Smelter operators, many of them backed by Chinese battery firms, warned": China's firms and
+# investors are commerce, not the state whose friction the words would report.
+_COMMERCE = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,4}?(?:firms?|compan(?:y|ies)|investors?|financiers|buyers|smelters?"
+    r"|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?)\b"
+)
+
+
+def _uncommercial(doc: Document, actors: list[Hit]) -> list[Hit]:
+    """The China actors other than the demonym of its firms and investors."""
+    return [
+        h for h in actors if not (h.text == "chinese" and _COMMERCE.match(doc.text, h.start + 7))
+    ]
+
+
 def _friction(
     doc: Document,
     hits: dict[str, list[Hit]],
@@ -840,7 +855,7 @@ def _friction(
     contest = _current(doc, hits.get("contest", []))
     answered = _answered(doc, hits.get("leverage", []), actors)
     return (
-        near(contest + _current(doc, hits.get("friction", [])), actors)
+        near(contest + _current(doc, hits.get("friction", [])), _uncommercial(doc, actors))
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
         | near(hits.get("cyber", []), parties, window=1)
