@@ -1,8 +1,8 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to AL have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`, Y to AL for `rules-15`), each scored once before its errors were read; AM and
-AN were scored once on the final `rules-15` and never tuned on. These floors (the figures
+Sets A to AP have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`), each scored once before its
+errors were read; AQ and AR were scored once on the final `rules-16` and never tuned on. These floors (the figures
 reached, less a small margin) guard against regressions. They are not estimates of accuracy
 on unseen text: the README of the fixtures gives those.
 """
@@ -62,10 +62,15 @@ FLOORS = {
     "AL": (0.92, 0.92, 0.93),
     "AM": (0.92, 0.87, 0.91),
     "AN": (0.91, 0.89, 0.93),
+    "AO": (0.92, 0.91, 0.91),
+    "AP": (0.92, 0.94, 0.94),
+    "AQ": (0.94, 0.90, 0.94),
+    "AR": (0.91, 0.88, 0.90),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
-# banks whose "restrictions" read as a supply measure; Y and AK one each; AM, read last, one.
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AK": 1 / 7, "AM": 1 / 7}
+# banks whose "restrictions" read as a supply measure; Y one; AR, read last and left alone,
+# two (a football club's "pitch invasion" and a gardening column's magnesium deficiency).
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AR": 2 / 7}
 
 
 @cache
