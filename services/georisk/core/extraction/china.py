@@ -666,8 +666,8 @@ _CIVIL_BLOCKADE = re.compile(
     r"\b(?:road|highway|rail|community|protest\w*)\s+blockad\w*|\bblockad\w*(?=\s+(?:set\s+up\s+)?"
     r"by\s+(?:local|protest|communit|resident|villag|worker|truck|farmer|miner))"
 )
-# Sea words that make a blockade naval whatever the text said of roads before.
-_NAVAL = re.compile(r"\b(?:nav(?:y|al)|warships?|coast\s+guard|maritime|strait|Taiwan)\b", re.I)
+# Sea words that make a blockade naval whatever the text said of roads before (lower-cased).
+_NAVAL = re.compile(r"\b(?:nav(?:y|al)|warships?|coast\s+guard|maritime|strait|taiwan)\b")
 
 
 def _civil_blockade(doc: Document, hit: Hit) -> bool:
@@ -837,7 +837,9 @@ _COMMERCE = re.compile(
 def _uncommercial(doc: Document, actors: list[Hit]) -> list[Hit]:
     """The China actors other than the demonym of its firms and investors."""
     return [
-        h for h in actors if not (h.text == "chinese" and _COMMERCE.match(doc.text, h.start + 7))
+        h
+        for h in actors
+        if not (h.text == "chinese" and _COMMERCE.match(doc.text, h.start + len(h.text)))
     ]
 
 

@@ -477,7 +477,7 @@ _THAT = re.compile(r"\s+that\b")
 
 # "Tokyo should coordinate more closely with Washington", "whether cooperation with allies
 # deepens": advice or conjecture, not talks held.
-_PRESCRIPTIVE = re.compile(r"\b(?:should|ought\s+to|must|needs?\s+to|whether)\b", re.I)
+_PRESCRIPTIVE = re.compile(r"\b(?:should|ought\s+to|must|needs?\s+to|whether)\b")
 
 
 def _unprescribed(doc: Document, hits: list[Hit]) -> list[Hit]:
