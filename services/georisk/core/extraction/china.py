@@ -574,10 +574,10 @@ def _agents(doc: Document, actors: list[Hit]) -> list[Hit]:
     ]
 
 
-_CONTRAST = re.compile(r"\b(?:outside|beyond|away\s+from|other\s+than|apart\s+from)\s+$")
-
-
 _CONTRAST_WORDS = ("outside", "beyond", "away from", "other than", "apart from")
+_CONTRAST = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in _CONTRAST_WORDS) + r")\s+$"
+)
 
 
 def _uncontrasted(doc: Document, actors: list[Hit]) -> list[Hit]:

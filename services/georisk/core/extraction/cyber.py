@@ -333,7 +333,7 @@ def _across_a_state(context: Context) -> list[Hit]:
     return [
         Hit("scale", "across", context.original.sentence_of(m.offset), m.offset)
         for m in context.mentions
-        if _ACROSS.search(text, max(0, m.offset - 12), m.offset)
+        if preceded(text, m.offset, _ACROSS, 12)
     ]
 
 
@@ -343,13 +343,7 @@ _SPARED = re.compile(
     r"\b(?:not\s+(?:been\s+)?affected|unaffected|not\s+compromised|were\s+isolated"
     r"|continued\s+to\s+(?:operate|run|produce))\b"
 )
-
-
-_SPARED_WORDS = ("affected", "compromised", "isolated", "continued")
-
-
-def _spared(doc: Document, sentence: int) -> bool:
-    return in_sentence(doc, sentence, _SPARED)
+_SPARED_WORDS = ("affected", "compromised", "isolated", "continued")  # one in every phrase
 
 
 def _cables(doc: Document, context: Context, cables: list[Hit]) -> DimensionReading:
@@ -415,7 +409,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
     if any(word in doc.text for word in _SPARED_WORDS):
-        scale = [h for h in scale if not _spared(doc, h.sentence)]
+        scale = [h for h in scale if not in_sentence(doc, h.sentence, _SPARED)]
     scale += _across_a_state(context)
     flooded = any(h.text.startswith(_FLOODING) for h in topic) and hits.get("website")
     scaled = near(scale, compound + acts, window=1) if incident and not flooded else set()

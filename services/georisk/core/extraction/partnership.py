@@ -600,8 +600,7 @@ def read_partnership(
     talk = {
         s
         for s in cooperation
-        if s in allied_sentences | advisories
-        or not context.countries_by_sentence.get(s, frozenset()) & threats
+        if s in allied_sentences | advisories or not by_sentence.get(s, frozenset()) & threats
     }
     # Leaders founding a cooperation ("launch a new era of trilateral cooperation") found it
     # as a formal one would be signed.
