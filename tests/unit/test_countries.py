@@ -247,6 +247,29 @@ def test_a_text_naming_no_state_nor_region_is_placed_by_its_currency(
 
 
 @pytest.mark.parametrize(
+    ("url", "text", "expected"),
+    [
+        ("https://www.thegrocer.co.uk/features/1.article", "Tills went down on Friday.", ("GB",)),
+        ("https://lmi.technationcanada.ca/en-ca/jobs", "Analysts monitor networks.", ("CA",)),
+        ("https://www.example.com.au/news", "Prices from $20 a night.", ("AU",)),
+        # Generic and vanity domains say nothing of a place; the currency decides.
+        ("https://gizmodo.com/review", "The headset costs $299.", ("US",)),
+        ("https://startup.io/blog", "We shipped a new release.", ()),
+        ("https://radio.fm/show", "Tonight's playlist.", ()),
+        (None, "Tills went down on Friday.", ()),
+        ("not a url", "Tills went down on Friday.", ()),
+        # A text that names a state is placed by its text, whatever its site.
+        ("https://news.example.jp/a", "Britain's ports reopened.", ("GB",)),
+    ],
+)
+def test_a_text_naming_no_state_nor_region_is_placed_by_its_site_domain(
+    url: str | None, text: str, expected: tuple[str, ...]
+) -> None:
+    article = Article(id="t", title="Update", text=text, url=url)
+    assert extract_article(article, default_scope()).countries == expected
+
+
+@pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
         # China's special administrative regions are China.

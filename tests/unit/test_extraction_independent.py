@@ -2,9 +2,9 @@
 
 Sets A to AP have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`), each scored once before its
-errors were read; AQ and AR were scored once on the final `rules-16` and never tuned on. These floors (the figures
-reached, less a small margin) guard against regressions. They are not estimates of accuracy
-on unseen text: the README of the fixtures gives those.
+errors were read; AQ and AR were scored once on the final `rules-16` and never tuned on. These
+floors (the figures reached, less a small margin) guard against regressions. They are not
+estimates of accuracy on unseen text: the README of the fixtures gives those.
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
         mentions=tuple(found),
     )
-    principal = countries.principal(original, found)
+    principal = countries.principal(original, found, article.url)
     allies = frozenset(counts) & scope.interested
     readings: dict[Dimension, DimensionReading] = {
         "china_tension": read_china(doc, context),

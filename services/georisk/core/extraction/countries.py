@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import pycountry
 from countryinfo import all_countries
@@ -616,17 +617,39 @@ def located_by_currency(doc: Document) -> tuple[str, ...]:
     return (_CURRENCY_STATE[signs.pop()],) if len(signs) == 1 else ()
 
 
-def principal(doc: Document, found: list[Mention]) -> tuple[str, ...]:
+# Country-code domains sold for generic use (.io, .tv, .ai...): they say nothing of a place.
+_VANITY_DOMAINS = frozenset(
+    {"ac", "ai", "am", "cc", "cd", "co", "fm", "gg", "io", "la", "ly", "me", "ms", "nu"}
+    | {"so", "st", "to", "tk", "tv", "vc", "ws"}
+)
+_DOMAIN_STATE = {"uk": "GB", "eu": "EU"}
+
+
+def located_by_domain(url: str | None) -> tuple[str, ...]:
+    """For a text that names no state nor its regions: the state of its site's country-code
+    domain ("thegrocer.co.uk" → GB, "technationcanada.ca" → CA); none for .com or .io."""
+    host = urlsplit(url).hostname if url else None
+    suffix = host.rsplit(".", 1)[-1] if host else ""
+    if len(suffix) != 2 or suffix in _VANITY_DOMAINS:
+        return ()
+    if suffix in _DOMAIN_STATE:
+        return (_DOMAIN_STATE[suffix],)
+    country = pycountry.countries.get(alpha_2=suffix.upper())
+    return (country.alpha_2,) if country else ()
+
+
+def principal(doc: Document, found: list[Mention], url: str | None = None) -> tuple[str, ...]:
     """The states principally involved, from every mention (code, offset) of `doc`.
 
     A state named in the title or the lead is principal, and so is one named anywhere
     else, unless all its mentions are in passing: in an exemplification list ("allies such
     as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
     grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
-    is placed by its regions (`located_by_region`), or else by the currency it prices in.
+    is placed by its regions (`located_by_region`), or else by its site's country-code
+    domain, or else by the currency it prices in.
     """
     if not found:
-        return located_by_region(doc) or located_by_currency(doc)
+        return located_by_region(doc) or located_by_domain(url) or located_by_currency(doc)
     lead = lead_end(doc)
     text = doc.text
     markers = any(word in text for word in _MARKER_WORDS)
