@@ -183,6 +183,19 @@ HARD_NEGATIVES = {
         'Teams race to stop a "cyber attack" timer in the new escape room, cracking'
         " passwords and solving puzzles. Group bookings are available for birthdays.",
     ),
+    "pitch invasion": (
+        "Shandong side docked points after pitch invasion",
+        "The Chinese Football Association has deducted four points from a Super League side "
+        "and ordered two home matches behind closed doors, after fans invaded the pitch and "
+        "attacked an assistant referee during a league match. The club said it would not "
+        "appeal.",
+    ),
+    "garden column": (
+        "Why your pepper leaves are yellowing: a magnesium shortage",
+        "Gardeners growing in compost-filled pots often see a magnesium shortage by August. "
+        "Feed with Epsom salts and mulch the pots. Iron shortages show on young leaves "
+        "instead; a pH kit from any garden centre will confirm it.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

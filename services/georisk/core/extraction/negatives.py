@@ -56,6 +56,11 @@ EXCLUSION_PHRASES = (
     "attack helicopter*",
     "heart attack*",
     "injury time",
+    # Football crowds and burglaries: no army invades.
+    "pitch invasion*",
+    "invaded the pitch",
+    "invading the pitch",
+    "home invasion*",
     # Weather: "typhoon warning", "red warning for rainstorms" are no diplomatic warning.
     "typhoon warning*",
     "storm warning*",
@@ -416,6 +421,22 @@ GENRES: dict[str, tuple[str, ...]] = {
         "statistics bureau",
         "bureau of statistics",
         "core inflation",
+    ),
+    # Garden columns: a plant "short of magnesium" is no supply shortage.
+    "garden": (
+        "gardening",
+        "gardener*",
+        "garden centre*",
+        "garden center*",
+        "compost*",
+        "growbag*",
+        "seedling*",
+        "mulch*",
+        "allotment*",
+        "houseplant*",
+        "potting",
+        "pruning",
+        "flowerbed*",
     ),
     "weather": (
         "typhoon*",
