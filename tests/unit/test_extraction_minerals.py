@@ -359,3 +359,31 @@ def test_market_commentary_on_the_titles_material_is_background() -> None:
 )
 def test_tin_is_named_by_its_trade(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A disruption named as a risk, or hedged, is no event: the piece is background.
+        (
+            "Government names 12 materials critical to the economy",
+            "The list counts lithium and cobalt among minerals at high risk of supply disruption.",
+            1,
+        ),
+        (
+            "Ministers review industrial strategy",
+            "Carmakers remain exposed to graphite shortages, the review says.",
+            1,
+        ),
+        (
+            "Ministers review industrial strategy",
+            "Analysts say cobalt shortages could follow within five years.",
+            1,
+        ),
+        # A disruption stated is one.
+        ("Ministers review industrial strategy", "Cobalt shortages halted two car plants.", 2),
+        ("Flooding disrupts output at Chilean lithium mine", "Trucks could not reach the pit.", 2),
+    ],
+)
+def test_a_disruption_at_risk_is_background(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -402,6 +402,18 @@ def _instruments_on(text: str, material: list[Hit]) -> set[int]:
     }
 
 
+# "at high risk of supply disruption", "exposed to supply disruptions": a risk, not an event.
+_RISK_OF = re.compile(
+    r"\b(?:risks?\s+of|exposed\s+to|exposure\s+to|vulnerab\w*\s+to|resilien\w*\s+to"
+    r"|prone\s+to|against|threat\s+of|early[\s-]warning\w*\s+(?:\w+\s+)?for|in\s+case\s+of"
+    r"|event\s+of|respon\w+\s+to)\s+(?:\w+\s+){0,3}$"
+)
+
+
+def _at_risk(doc: Document, context: Context, hit: Hit) -> bool:
+    return preceded(doc.text, hit.start, _RISK_OF, 60) or context.hedged(hit.sentence, at=hit.start)
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(_pattern(materials))
     material = hits.get("material", [])
@@ -422,7 +434,9 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     joint = JointWork(doc)
     controls = [h for h in hits.get("control", []) if not _lifted(doc, h)]
     control = near(joint.outside(controls), material, window=1)
-    disruption = near(joint.outside(disruptions), material)
+    risky = [h for h in disruptions if _at_risk(doc, context, h)]
+    disruption = near(joint.outside([h for h in disruptions if h not in risky]), material)
+    risk = near(joint.outside(risky), material) - disruption
     # "stop short of agreement on minerals standards": a deal not made develops nothing.
     development = (
         near(joint.outside(affirmed(doc, hits.get("development", []))), material, window=1)
@@ -481,10 +495,10 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         level, kind, support = 2, "act", ban | concrete | development
         lead = {s for s in concrete | development if context.in_lead(s)}
         tiers = [ban, lead & concrete, lead, concrete, development]
-    elif proposed or concrete or development or strand or field or talk or len(market) >= 2:
+    elif proposed or concrete or development or strand or risk or field or talk or len(market) >= 2:
         level, kind = 1, "background"
-        support = proposed | concrete | development | strand | market | field | talk
-        tiers = [proposed, concrete, development, strand, market, field, talk]
+        support = proposed | concrete | development | strand | risk | market | field | talk
+        tiers = [proposed, concrete, development, strand, risk, market, field, talk]
     else:
         return reading(0, 0, ("minerals",), None)
     groups = (
