@@ -387,3 +387,22 @@ def test_tin_is_named_by_its_trade(title: str, text: str, expected: int) -> None
 )
 def test_a_disruption_at_risk_is_background(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Elements as nutrients: a herd short of cobalt needs feed, not a new mine.
+        (
+            "Dairy unions step up supply of mineral mix to fight cattle deficiency",
+            "The cooperative will distribute subsidised mineral mix to 40,000 farmers this "
+            "year, after a survey found deficiencies of zinc, copper and cobalt in cattle. "
+            "Shortages of the mix had cut milk yields in the district, officials said.",
+            0,
+        ),
+        # The same elements as commodities.
+        ("Copper and cobalt supply disrupted as Congo mine floods", "Output halted.", 2),
+    ],
+)
+def test_elements_as_nutrients_are_no_minerals(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

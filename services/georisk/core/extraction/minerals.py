@@ -414,9 +414,15 @@ def _at_risk(doc: Document, context: Context, hit: Hit) -> bool:
     return preceded(doc.text, hit.start, _RISK_OF, 60) or context.hedged(hit.sentence, at=hit.start)
 
 
+# "deficiencies of zinc, copper and cobalt in cattle": the elements as nutrients.
+_NUTRIENT = re.compile(
+    r"\bdeficien\w*|\bnutrients?\b|\bnutrition|\b(?:dietary|feed|mineral)\s+supplements?\b"
+)
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(_pattern(materials))
-    material = hits.get("material", [])
+    material = [h for h in hits.get("material", []) if not in_sentence(doc, h.sentence, _NUTRIENT)]
     if not material:
         return reading(0, 0, (), None)
     bans = [h for h in hits.get("ban", []) if not _lifted(doc, h)]
