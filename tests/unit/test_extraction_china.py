@@ -830,3 +830,23 @@ _BREACH = (
 def test_a_formal_protest_after_an_attribution_is_an_incident(closing: str, expected: int) -> None:
     title = "Manila blames Chinese state hackers for breach of coast guard email"
     assert level(title, _BREACH + closing) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The rivals' chip curbs set the measure in US–China friction: background (1).
+        (
+            "The move came days after Washington tightened restrictions on exports of advanced "
+            "chips to China.",
+            1,
+        ),
+        ("Analysts tied the timing to new US chip curbs on China.", 1),
+        # Without them, a new licensing rule is a minerals measure only.
+        ("Exporters will need a licence from December 1, the ministry said.", 0),
+    ],
+)
+def test_chip_curbs_on_china_are_friction(text: str, expected: int) -> None:
+    title = "China to require export permits for some graphite products"
+    lead = "China's commerce ministry announced the rule on Friday. "
+    assert level(title, lead + text) == expected

@@ -843,6 +843,15 @@ def _uncommercial(doc: Document, actors: list[Hit]) -> list[Hit]:
     ]
 
 
+# "days after Washington tightened curbs on exports of advanced chips to China": the rivals'
+# measures on chips, the setting of a move as its answer.
+_TECH_CURBS = re.compile(
+    r"\b(?:curbs?|restrictions?|controls?|bans?)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:chips?|semiconductors?|chipmaking|chip-making)\b"
+    r"|\b(?:chip|semiconductor|chipmaking)\s+(?:curbs?|restrictions?|controls?|bans?)\b"
+)
+
+
 def _friction(
     doc: Document,
     hits: dict[str, list[Hit]],
@@ -858,6 +867,7 @@ def _friction(
     answered = _answered(doc, hits.get("leverage", []), actors)
     return (
         near(contest + _current(doc, hits.get("friction", [])), _uncommercial(doc, actors))
+        | {h.sentence for h in actors if in_sentence(doc, h.sentence, _TECH_CURBS)}
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
         | near(hits.get("cyber", []), parties, window=1)
