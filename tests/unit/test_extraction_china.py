@@ -850,3 +850,25 @@ def test_chip_curbs_on_china_are_friction(text: str, expected: int) -> None:
     title = "China to require export permits for some graphite products"
     lead = "China's commerce ministry announced the rule on Friday. "
     assert level(title, lead + text) == expected
+
+
+_PACT = "Japan and the Philippines sign reciprocal access agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # China's stock answers to others' pacts and its navies' presence are its background.
+        ("China's foreign ministry said cooperation should not target third parties.", 1),
+        ("Beijing said the region did not need outside forces.", 1),
+        ("China said the pact set the region on a wrong and dangerous path.", 1),
+        ("Manila says the deal is not about containing China.", 1),
+        ("The deal comes amid growing Chinese naval activity near the islands.", 1),
+        ("Two Chinese frigates were seen to shadow the flotilla.", 1),
+        ("Crews report frequent encounters with Chinese vessels.", 1),
+        # China named without friction stays out.
+        ("Both countries also trade heavily with China.", 0),
+    ],
+)
+def test_chinas_answers_to_pacts_are_background(text: str, expected: int) -> None:
+    assert level(_PACT, "The defence ministers signed the pact in Manila. " + text) == expected
