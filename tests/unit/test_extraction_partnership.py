@@ -669,3 +669,25 @@ def test_a_joint_advisory_after_its_authors_and_the_threat_actor_is_cooperation(
         " In a joint advisory, the agencies said the network had been used since 2023."
     )
     assert level(title, text) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Several allies' police acting as one is cooperation, background (1).
+        (
+            "Police from Germany, France and the United Kingdom took down the servers on "
+            "Tuesday. Four suspects were arrested.",
+            1,
+        ),
+        (
+            "Law enforcement agencies from Japan and Australia seized the platform's domains. "
+            "Four suspects were arrested.",
+            1,
+        ),
+        # One state's police acting alone is not.
+        ("Police in Germany took down the servers on Tuesday. Four suspects were arrested.", 0),
+    ],
+)
+def test_several_allies_police_acting_as_one_cooperate(text: str, expected: int) -> None:
+    assert level("Phishing service taken down", text) == expected

@@ -307,6 +307,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "multinational investigation",
         "international operation",
         "with support from",
+        # Law enforcement of several states acting as one: "police from Germany, France and
+        # the UK took down", "police in Sweden and Finland dismantled" (with two allies named).
+        "agencies from",
+        "police from",
+        "authorities from",
+        "prosecutors from",
+        "police in",
         "jointly",
         "interoperab*",
         # Leaders' commitments: "pledged to deepen", "agreed to hold annual summits".
