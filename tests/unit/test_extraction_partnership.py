@@ -691,3 +691,33 @@ def test_a_joint_advisory_after_its_authors_and_the_threat_actor_is_cooperation(
 )
 def test_several_allies_police_acting_as_one_cooperate(text: str, expected: int) -> None:
     assert level("Phishing service taken down", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # An ally's standing treaty recalled after an incident is no cooperation made now.
+        (
+            "Chinese coast guard rams Philippine supply boat",
+            "Two crew were hurt. The US ambassador said Washington's commitments under the "
+            "Mutual Defense Treaty extend to Philippine public vessels, and that Washington "
+            "and Manila would coordinate closely.",
+            0,
+        ),
+        (
+            "Chinese coast guard ship collides with Japanese patrol vessel",
+            "The US reaffirmed that the islands are covered by the US-Japan security treaty, "
+            "and officials in Tokyo and Washington said they would coordinate closely.",
+            0,
+        ),
+        # A new pact signed as leaders reaffirm their alliance is still signed.
+        (
+            "US and Japan sign defence pact",
+            "President Biden and Prime Minister Kishida reaffirmed their alliance and signed "
+            "a new defence pact in Tokyo.",
+            3,
+        ),
+    ],
+)
+def test_a_standing_treaty_recalled_is_no_cooperation(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -470,6 +470,28 @@ _UNDONE = re.compile(
 )
 
 
+# "reaffirmed that the Mutual Defense Treaty covers attacks on its coast guard": an ally's
+# standing commitment recalled after an incident, no cooperation made now.
+_REAFFIRMING = re.compile(
+    r"\b(?:reaffirm\w*|reiterat\w*|commitments?\s+under|covered\s+by|invok\w*)\b[^.;]{0,60}$"
+)
+_COVERS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:covers|extends?\s+to|applies\s+to)\b")
+
+
+def _reaffirmed(doc: Document, named: list[Hit], signs: list[Hit]) -> set[int]:
+    """Sentences that recall a standing instrument, and sign nothing."""
+    signing = {h.sentence for h in signs}
+    return {
+        h.sentence
+        for h in named
+        if h.sentence not in signing
+        and (
+            preceded(doc.text, h.start, _REAFFIRMING, 80)
+            or _COVERS.match(doc.text, h.start + len(h.text))
+        )
+    }
+
+
 def _in_force(text: str, start: int) -> bool:
     return preceded(text, start, _FRAME, 40)
 
@@ -541,9 +563,12 @@ def read_partnership(
     # and "did not reach agreement on a joint framework" signs no framework.
     signs = hits.get("sign", [])
     signing = affirmed(doc, signs)
-    unsigned = {h.sentence for h in named if h not in stated} | {
-        h.sentence for h in signs if h not in signing
-    }
+    reaffirmed = _reaffirmed(doc, named, signs)
+    unsigned = (
+        {h.sentence for h in named if h not in stated}
+        | {h.sentence for h in signs if h not in signing}
+        | reaffirmed
+    )
     hits["sign"] = [h for h in signing if h.sentence not in unsigned]
     signed = (
         _anchored(context, near(treaty + instrument, hits.get("sign", []), window=1), allied)
@@ -568,9 +593,11 @@ def read_partnership(
     # A treaty is signed in its own sentence: the next one may only recall an older treaty.
     treaty_signed = firm & near(treaty, hits.get("sign", []))
     led = {s for s in firm if any(abs(s - t) <= 1 for t in leaders)}
-    hits["cooperation"] = _unprescribed(
-        doc, hits.get("cooperation", []) + hits.get("negotiation", [])
-    )
+    hits["cooperation"] = [
+        h
+        for h in _unprescribed(doc, hits.get("cooperation", []) + hits.get("negotiation", []))
+        if h.sentence not in reaffirmed
+    ]
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
     formal = (
