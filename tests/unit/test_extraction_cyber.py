@@ -568,3 +568,26 @@ def test_an_agencys_warning_of_an_attributed_campaign_is_an_advisory() -> None:
         " to an Iran-linked threat group."
     )
     assert reading_of(title, text) == (2, "act")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Once a data cable is named, "the cables" and "the Matsu cable" are it: background.
+        (
+            "Taiwan detains freighter after Matsu cable is cut",
+            "The coast guard said an undersea cable linking the islands was severed on Sunday.",
+            1,
+        ),
+        (
+            "Finland seizes tanker after Baltic power cable fails",
+            "Police said the ship damaged an undersea power cable. Investigators said the "
+            "cables lay on the ship's route.",
+            1,
+        ),
+        # A cable car or a kettle's cable is no data cable.
+        ("Cable car line reopens in the Alps", "The cable was replaced over the summer.", 0),
+    ],
+)
+def test_cables_named_once_are_read_through_the_text(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

@@ -259,6 +259,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "communications cable*",
         "fibre-optic cable*",
         "fiber-optic cable*",
+        "telecom cable*",
+        "telecoms cable*",
+        "seabed cable*",
+        "undersea power cable*",
+        "subsea power cable*",
     ),
     "campaign word": ("campaign", "campaigns"),
     # Flooding websites: a denial of service against web pages, however many, is moderate.
@@ -346,10 +351,16 @@ _SPARED = re.compile(
 _SPARED_WORDS = ("affected", "compromised", "isolated", "continued")  # one in every phrase
 
 
+_CABLE = re.compile(r"\bcables?\b")
+
+
 def _cables(doc: Document, context: Context, cables: list[Hit]) -> DimensionReading:
     """A text about data cables (in its title, or in two sentences) that names no cyber
     topic: background (1), outside genres. A cable in a list of fields is passing."""
     sentences = {h.sentence for h in cables}
+    # Once the text has named a data cable, "the cables" and "the Pratas cable" are it.
+    if cables:
+        sentences |= {doc.sentence_of(m.start()) for m in _CABLE.finditer(doc.text)}
     if context.genres or not (0 in sentences or len(sentences) >= 2):
         return reading(0, 0, (), None)
     evidence = evidence_of(context.original, cables, [sentences])
