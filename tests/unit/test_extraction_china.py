@@ -872,3 +872,29 @@ _PACT = "Japan and the Philippines sign reciprocal access agreement"
 )
 def test_chinas_answers_to_pacts_are_background(text: str, expected: int) -> None:
     assert level(_PACT, "The defence ministers signed the pact in Manila. " + text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Rivalry as the setting of markets, polls and analysis is background (1).
+        (
+            "Chip stocks carry a discount",
+            "Brokers tried to price the Taiwan risk premium on Chinese pressure.",
+            1,
+        ),
+        ("Analysis: patient pressure at sea", "Beijing's salami slicing goes on.", 1),
+        ("Poll on neighbours", "Most Japanese hold an unfavourable view of China.", 1),
+        ("Pacific policing", "Canberra is wary of China's security presence in the islands.", 1),
+        ("Port call", "India objected to the visit of a Chinese survey ship.", 1),
+        (
+            "Leaders launch partnership",
+            "Neither leader named China, but officials cited its export curbs.",
+            1,
+        ),
+        # China named in a neutral sentence stays out.
+        ("Port call", "A Chinese survey ship will call at Colombo next week.", 0),
+    ],
+)
+def test_rivalry_as_the_setting_is_background(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected
