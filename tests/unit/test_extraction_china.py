@@ -798,6 +798,17 @@ def test_acts_supposed_and_intelligence_officers(title: str, text: str, expected
             " warned that plants could run short of ore.",
             0,
         ),
+        # ... and so are its refiners, plants and supply.
+        (
+            "Congo suspends cobalt exports for four months",
+            "Analysts warned that the halt could squeeze Chinese refiners within weeks.",
+            0,
+        ),
+        (
+            "Rebels close road to rare earth mines",
+            "Traders warned that Chinese separation plants would run through their stocks.",
+            0,
+        ),
         # Guard: the state's own warning is friction.
         (
             "Indonesia cuts nickel ore mining quotas",

@@ -871,7 +871,9 @@ def _incidents(
 # investors are commerce, not the state whose friction the words would report.
 _COMMERCE = re.compile(
     r"\s+(?:[\w\-]+\s+){0,4}?(?:firms?|compan(?:y|ies)|investors?|financiers|buyers|smelters?"
-    r"|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?)\b"
+    r"|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?"
+    r"|refiners?|refiner(?:y|ies)|plants?|makers?|processors?|converters?|traders?|suppl(?:y|iers?)"
+    r"|customers?|demand|exporters?|importers?|manufacturers?|stocks?|stockpiles?|output)\b"
 )
 
 
