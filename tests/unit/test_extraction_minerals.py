@@ -406,3 +406,22 @@ def test_a_disruption_at_risk_is_background(title: str, text: str, expected: int
 )
 def test_elements_as_nutrients_are_no_minerals(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A title on the market's drift or outlook heads market commentary (1) ...
+        ("Antimony prices ease for third week as buyers draw down stocks", 1),
+        ("Copper market heads for deficit as mine growth stalls, analysts say", 1),
+        # ... unless it reports a measure or a stoppage too.
+        ("Antimony prices ease as Beijing suspends export licences", 2),
+        ("Copper heads for deficit as strike shuts Chilean mine", 2),
+    ],
+)
+def test_a_market_title_heads_commentary(title: str, expected: int) -> None:
+    text = (
+        "A strike halted output at a Chilean copper mine last month, traders said. Stocks fell "
+        "in Rotterdam warehouses. Prices have slipped for weeks."
+    )
+    assert level(title, text) == expected

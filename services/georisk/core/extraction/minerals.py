@@ -420,6 +420,20 @@ _NUTRIENT = re.compile(
 )
 
 
+_MARKET_TITLE = re.compile(
+    r"\b(?:edges?|edging|drifts?|drifting|eases?|easing|steady|steadies|slips?|holds?\s+steady"
+    r"|for\s+(?:a\s+)?(?:second|third|fourth|fifth)\s+(?:straight\s+)?(?:week|month|quarter)"
+    r"|analysts?\s+(?:say|said|see|expect|split|warn)|heads?\s+for|looming"
+    r"|to\s+persist|glut|surplus|deficit|rally|rebound|recovery)\b"
+)
+# What a market title may also report that is more than the market: a measure or a stoppage.
+_TITLE_MEASURE = re.compile(
+    r"\b(?:suspend\w*|ban\w*|bars?|barred|order\w*|halt\w*|block\w*|cuts?|clears?|adds?"
+    r"|picks?|stakes?|seiz\w*|strikes?|flood\w*|clos\w*|shut\w*|approv\w*|signs?|launch\w*"
+    r"|licen[cs]\w*|quotas?|controls?|sanction\w*|deals?|pacts?|agreements?|invest\w*|fund\w*)\b"
+)
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(_pattern(materials))
     material = [h for h in hits.get("material", []) if not in_sentence(doc, h.sentence, _NUTRIENT)]
@@ -488,11 +502,16 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     proposed: set[int] = set()
     if ban and not (concrete or development) and all(_legislated(doc, s) for s in ban):
         proposed, ban = ban, set()
+    # "Antimony prices ease for third week", "Copper market heads for deficit, analysts say":
+    # a title on the market's drift or outlook, naming no measure, heads market commentary.
+    commentary = _MARKET_TITLE.search(doc.text, 0, doc.title_end) is not None and not (
+        _TITLE_MEASURE.search(doc.text, 0, doc.title_end)
+    )
     kind: SignalKind
     if firm_ban:
         level, kind, support = 3, "act", firm_ban | concrete
         tiers = [firm_ban, concrete]
-    elif (
+    elif not commentary and (
         ban
         or any(context.in_lead(s) for s in concrete)
         or len(concrete) >= 2
