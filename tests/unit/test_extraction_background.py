@@ -124,6 +124,10 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Report: ransomware groups shift focus to Gulf logistics firms", True),
         ("Copper prices hit record as Chilean mines report output falls", False),
         ("Japan's defence ministry reports record scrambles: officials", False),
+        ("Think-tank: Japan's deep-sea mining ambitions face long odds", True),
+        ("Think tank: Gulf funds are Africa's new mining financiers", True),
+        ("Column: lithium's slow recovery tests miners' patience", True),
+        ("Think tank warns of grey-zone pressure on Pratas", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

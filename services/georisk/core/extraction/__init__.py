@@ -31,7 +31,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 # Headlines that label their own register: the rubric puts explainers and opinion at 1.
 _ANALYSIS_TITLE = re.compile(
     r"^(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
-    r"|perspective|view|survey|poll|policy note|policy brief|research note)\s*[:|]"
+    r"|perspective|view|survey|poll|policy note|policy brief|research note|think[\s-]tank"
+    r"|column)\s*[:|]"
     r"|\bexplain(?:ed|er)\b"
     # Market columns and briefs: "Battery metals weekly: lithium holds steady", "Cobalt market
     # wrap:", "Cobalt market: rally fades", "Broker view:", "Market note:", "Brief:".
