@@ -909,3 +909,20 @@ def test_chinas_answers_to_pacts_are_background(text: str, expected: int) -> Non
 )
 def test_rivalry_as_the_setting_is_background(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A habit of incidents is the story's setting, background (1) ...
+        (
+            "The frigates will patrol waters where Philippine boats have faced repeated "
+            "confrontations with Chinese coast guard ships.",
+            1,
+        ),
+        # ... while the incident itself is one (2).
+        ("A Chinese coast guard ship fired a water cannon at a Philippine boat on Sunday.", 2),
+    ],
+)
+def test_habitual_incidents_are_the_setting(text: str, expected: int) -> None:
+    assert level("Japan and the Philippines agree frigate transfer", text) == expected

@@ -766,6 +766,12 @@ _ENDED = re.compile(
 )
 
 
+_HABITUAL = re.compile(
+    r"\b(?:repeated|mounting|frequent|recurring|persistent|continuing|ongoing|regular"
+    r"|years\s+of)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
 def _standing(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The incidents not ended by the sentence that names them."""
     return [h for h in hits if not preceded(doc.text, h.start, _ENDED, 30)]
@@ -859,7 +865,11 @@ def _incidents(
         for s in near(_own_acts(context, _current(doc, bans)), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
     }
-    voiced = _voiced(doc, words, actors)
+    # "amid repeated confrontations with China's coast guard": a habit, the setting of the
+    # story, not its incident.
+    voiced = _voiced(doc, words, actors) + [
+        h for h in words if preceded(doc.text, h.start, _HABITUAL, 40)
+    ]
     stated = [h for h in words if h not in voiced]
     sentences = (
         near(stated, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
