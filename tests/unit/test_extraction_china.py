@@ -926,3 +926,16 @@ def test_rivalry_as_the_setting_is_background(title: str, text: str, expected: i
 )
 def test_habitual_incidents_are_the_setting(text: str, expected: int) -> None:
     assert level("Japan and the Philippines agree frigate transfer", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A transit of an international strait is watched: friction (1).
+        ("A Chinese aircraft carrier and four escorts sailed through the Miyako Strait.", 1),
+        # Warships entering territorial waters, or drills, are incidents.
+        ("Chinese warships entered Japan's territorial waters near the islands.", 2),
+    ],
+)
+def test_a_strait_transit_is_watched_not_an_incident(text: str, expected: int) -> None:
+    assert level("Japan's Joint Staff reports Chinese naval movements", text) == expected

@@ -772,6 +772,9 @@ _HABITUAL = re.compile(
 )
 
 
+_TRANSIT = re.compile(r"\b(?:sail\w*|pass\w*|steam\w*)\s+through\b|\btransit\w*")
+
+
 def _standing(doc: Document, hits: list[Hit]) -> list[Hit]:
     """The incidents not ended by the sentence that names them."""
     return [h for h in hits if not preceded(doc.text, h.start, _ENDED, 30)]
@@ -841,13 +844,18 @@ def _incidents(
     agents = _agents(doc, actors) if agentive else []
     embargoes = [h for h in hits.get("export ban", []) if h.text.startswith("embargo")]
     trade_stops = _trade_stops(doc, hits.get("stop", []) + embargoes)
+    # "The carrier Fujian sailed through the Miyako Strait into the Pacific": a transit of an
+    # international strait is watched, friction (1), not an incident.
+    assets = hits.get("asset", [])
+    passing = [h for h in assets if in_sentence(doc, h.sentence, _TRANSIT)]
+    assets = [h for h in assets if h not in passing]
     words = (
         _standing(doc, affirmed(doc, hits.get("incident", [])))
         # China's drills, not allies' drills in a sentence that also names China ("HMS Spey
         # joins a Japanese destroyer for drills; a Chinese frigate shadows").
         + with_actor(severe.drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
         + severe.live_fire
-        + with_actor(hits.get("asset", []), actors, doc.text, ahead=OWNER_REACH)
+        + with_actor(assets, actors, doc.text, ahead=OWNER_REACH)
         + with_actor(agentive, agents, doc.text, ahead=None, behind=OBJECT_REACH)
         # "China halts banana imports from 12 packers": China stopping its own purchases.
         + with_actor(
@@ -867,9 +875,11 @@ def _incidents(
     }
     # "amid repeated confrontations with China's coast guard": a habit, the setting of the
     # story, not its incident.
-    voiced = _voiced(doc, words, actors) + [
-        h for h in words if preceded(doc.text, h.start, _HABITUAL, 40)
-    ]
+    voiced = (
+        _voiced(doc, words, actors)
+        + with_actor(passing, actors, doc.text, ahead=OWNER_REACH)
+        + [h for h in words if preceded(doc.text, h.start, _HABITUAL, 40)]
+    )
     stated = [h for h in words if h not in voiced]
     sentences = (
         near(stated, actors) | (incursions & near(actors, actors)) | (attacks - cyber) | targeted
