@@ -128,6 +128,13 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Think tank: Gulf funds are Africa's new mining financiers", True),
         ("Column: lithium's slow recovery tests miners' patience", True),
         ("Think tank warns of grey-zone pressure on Pratas", False),
+        ("Ransomware in 2025: fewer payments, more victims", True),
+        ("Ransomware in Japan, H1 2025: manufacturing stays in the crosshairs", True),
+        ("Edge devices are the new front door: initial access trends for Q3", True),
+        ("Cyber insurance rates soften again despite run of attacks", True),
+        ("Cyber reinsurance rates soften at January renewals", True),
+        ("Insurer hit by ransomware, claims systems offline", False),
+        ("Ransomware attack on hospital in 2025 exposed records", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

@@ -44,6 +44,10 @@ _ANALYSIS_TITLE = re.compile(
     r"(?:day|week|month|year)\b(?!\s+(?:after|before|later|earlier|ago))"
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion)\s+daily\b"
     r"|\b(?:threat|annual)\s+(?:report|review|assessment)\b"
+    # Period reviews and trend pieces: "Ransomware in 2025: fewer payments", "H1 2025",
+    # "initial access trends for Q3"; and the insurance market: "cyber rates soften".
+    r"|\bin\s+20\d\d\s*:|\b(?:H[12]|Q[1-4])\s+20\d\d\b|\btrends\b"
+    r"|\b(?:re)?insur\w*\b[^:]*\b(?:rates?|premiums?|pricing|renewals?|capacity)\b"
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"
