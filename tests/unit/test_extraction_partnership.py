@@ -721,3 +721,11 @@ def test_several_allies_police_acting_as_one_cooperate(text: str, expected: int)
 )
 def test_a_standing_treaty_recalled_is_no_cooperation(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+def test_a_domestic_deal_is_no_pact() -> None:
+    text = (
+        "The government agreed to postpone its first licensing round, conceding to demands from "
+        "a smaller party in exchange for support for the budget. Britain had urged caution."
+    )
+    assert level("Japan shelves seabed mining licences after budget deal", text) == 0

@@ -81,6 +81,16 @@ EXCLUSION_PHRASES = (
     "Cybertruck*",
     "Cyberpunk*",
     "cyberware",
+    # Deals that are no state's pact: budgets, coalitions, courts, wages, sport and media.
+    "budget deal*",
+    "coalition deal*",
+    "plea deal*",
+    "pay deal*",
+    "wage deal*",
+    "transfer deal*",
+    "sponsorship deal*",
+    "record deal*",
+    "book deal*",
     # A treaty on sharing classified information, not cyber security.
     "information security agreement*",
 )
