@@ -729,3 +729,11 @@ def test_a_domestic_deal_is_no_pact() -> None:
         "a smaller party in exchange for support for the budget. Britain had urged caution."
     )
     assert level("Japan shelves seabed mining licences after budget deal", text) == 0
+
+
+def test_an_instrument_of_age_is_in_force_not_signed() -> None:
+    text = (
+        "South Korea and India agreed on Friday to set up a ministerial dialogue, as their trade "
+        "ministers met to push talks on upgrading a 15-year-old economic partnership agreement."
+    )
+    assert level("South Korea and India ministers agree to launch dialogue", text) == 2

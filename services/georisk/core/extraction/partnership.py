@@ -492,8 +492,12 @@ def _reaffirmed(doc: Document, named: list[Hit], signs: list[Hit]) -> set[int]:
     }
 
 
+# "talks on upgrading a 15-year-old economic partnership agreement": an instrument of age.
+_AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _in_force(text: str, start: int) -> bool:
-    return preceded(text, start, _FRAME, 40)
+    return preceded(text, start, _FRAME, 40) or preceded(text, start, _AGED, 40)
 
 
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
