@@ -939,3 +939,8 @@ def test_habitual_incidents_are_the_setting(text: str, expected: int) -> None:
 )
 def test_a_strait_transit_is_watched_not_an_incident(text: str, expected: int) -> None:
     assert level("Japan's Joint Staff reports Chinese naval movements", text) == expected
+
+
+def test_a_bounty_on_named_foreigners_is_an_incident() -> None:
+    text = "Police in Xiamen offered rewards for information on the 12 officers."
+    assert level("Chinese police offer bounty for 12 Taiwanese officers", text) == 2

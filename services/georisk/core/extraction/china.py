@@ -144,6 +144,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "invade*",
     ),
     "incident": (
+        # Rewards for the arrest of named foreigners: "offered bounties for 18 Taiwanese".
+        "bounty",
+        "bounties",
         "water cannon*",
         "median line",
         "ADIZ",
