@@ -821,28 +821,6 @@ def test_chinese_firms_are_commerce_not_the_state(title: str, text: str, expecte
     assert level(title, text) == expected
 
 
-_BREACH = (
-    "Investigators said the intruders had read email for months. The coast guard said "
-    "patrol schedules were among the files taken. Officials reset every account. The "
-    "agency has since added two-factor sign-in. "
-)
-
-
-@pytest.mark.parametrize(
-    ("closing", "expected"),
-    [
-        # A formal protest answering the attribution is a diplomatic incident of its own.
-        ("The foreign ministry summoned the Chinese ambassador.", 2),
-        ("The foreign ministry lodged a formal protest with the Chinese embassy.", 2),
-        # China's denial is no protest.
-        ("China's embassy rejected the accusations as groundless.", 1),
-    ],
-)
-def test_a_formal_protest_after_an_attribution_is_an_incident(closing: str, expected: int) -> None:
-    title = "Manila blames Chinese state hackers for breach of coast guard email"
-    assert level(title, _BREACH + closing) == expected
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
