@@ -134,6 +134,7 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Cyber insurance rates soften again despite run of attacks", True),
         ("Cyber reinsurance rates soften at January renewals", True),
         ("Insurer hit by ransomware, claims systems offline", False),
+        ("Marine insurers lift Taiwan Strait war-risk rates as PLA begins live-fire drills", False),
         ("Ransomware attack on hospital in 2025 exposed records", False),
     ],
 )

@@ -45,9 +45,11 @@ _ANALYSIS_TITLE = re.compile(
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion)\s+daily\b"
     r"|\b(?:threat|annual)\s+(?:report|review|assessment)\b"
     # Period reviews and trend pieces: "Ransomware in 2025: fewer payments", "H1 2025",
-    # "initial access trends for Q3"; and the insurance market: "cyber rates soften".
+    # "initial access trends for Q3"; and the insurance market: "cyber rates soften" (not
+    # "insurers lift war-risk rates as the PLA begins live-fire drills").
     r"|\bin\s+20\d\d\s*:|\b(?:H[12]|Q[1-4])\s+20\d\d\b|\btrends\b"
-    r"|\b(?:re)?insur\w*\b[^:]*\b(?:rates?|premiums?|pricing|renewals?|capacity)\b"
+    r"|\b(?:re)?insur\w*\b[^:]*\b(?:rates?|premiums?|pricing)\s+(?:soften\w*|eas\w*|harden\w*"
+    r"|firm\w*|fall\w*|drop\w*|steady|flat)\b"
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"
