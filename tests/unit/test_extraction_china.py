@@ -922,3 +922,25 @@ def test_a_strait_transit_is_watched_not_an_incident(text: str, expected: int) -
 def test_a_bounty_on_named_foreigners_is_an_incident() -> None:
     text = "Police in Xiamen offered rewards for information on the 12 officers."
     assert level("Chinese police offer bounty for 12 Taiwanese officers", text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Another state's ban that hits China's buyers is that state's measure, not China's.
+        (
+            "Mozambique bans exports of unprocessed graphite",
+            "Mozambique has banned exports of graphite ore, a move that threatens supplies to "
+            "anode makers in China.",
+            0,
+        ),
+        # China's own ban aimed at a state stays China's.
+        (
+            "China bans gallium exports to the United States",
+            "China has banned exports of gallium to the United States with immediate effect.",
+            2,
+        ),
+    ],
+)
+def test_a_ban_is_its_subjects(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

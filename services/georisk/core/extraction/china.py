@@ -636,15 +636,27 @@ def _current(doc: Document, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not preceded(doc.text, h.start, _YEAR_BEFORE, 6)]
 
 
+# "Laos has banned exports of rare earth ore": a state's name as the subject, with at most
+# auxiliaries before the act, makes the act that state's.
+_SUBJECT_NAME = re.compile(
+    r"[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*)*(?:[^\S\n]+(?:has|have|had|will|also))*[^\S\n]+"
+)
+
+
 def _own_acts(context: Context, hits: list[Hit]) -> list[Hit]:
-    """The hits not possessed by a state other than China ("Russia's invasion")."""
+    """The hits not possessed by a state other than China ("Russia's invasion") nor done by
+    one ("Laos has banned exports")."""
     text = context.original.text  # capitals tell the name from the words after it
     others = [m.offset for m in context.mentions if m.code not in _CHINA_CODES]
     return [
         h
         for h in hits
         if not any(
-            0 < h.start - at <= _POSSESSION_REACH and _POSSESSIVE_NAME.fullmatch(text, at, h.start)
+            0 < h.start - at <= _POSSESSION_REACH
+            and (
+                _POSSESSIVE_NAME.fullmatch(text, at, h.start)
+                or _SUBJECT_NAME.fullmatch(text, at, h.start)
+            )
             for at in others
         )
     ]
