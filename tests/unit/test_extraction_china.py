@@ -809,6 +809,12 @@ def test_acts_supposed_and_intelligence_officers(title: str, text: str, expected
             "Traders warned that Chinese separation plants would run through their stocks.",
             0,
         ),
+        (
+            "Guinea suspends bauxite export licences of three miners",
+            "The miners, including a Chinese-backed consortium, were accused of failing to "
+            "build a refinery.",
+            0,
+        ),
         # Guard: the state's own warning is friction.
         (
             "Indonesia cuts nickel ore mining quotas",

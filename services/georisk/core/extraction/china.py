@@ -902,11 +902,13 @@ def _incidents(
     return sentences, voiced
 
 
-# "Smelter operators, many of them backed by Chinese battery firms, warned": China's firms and
-# investors are commerce, not the state whose friction the words would report.
+# "Smelter operators, many of them backed by Chinese battery firms, warned", "a Chinese-backed
+# consortium": China's firms and investors are commerce, not the state whose friction the
+# words would report.
 _COMMERCE = re.compile(
-    r"\s+(?:[\w\-]+\s+){0,4}?(?:firms?|compan(?:y|ies)|investors?|financiers|buyers|smelters?"
-    r"|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?"
+    r"(?:-(?:backed|owned|led|run|operated|financed|controlled))?"
+    r"\s+(?:[\w\-]+\s+){0,4}?(?:firms?|mines?|projects?|compan(?:y|ies)|investors?|financiers"
+    r"|buyers|smelters?|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?"
     r"|refiners?|refiner(?:y|ies)|plants?|makers?|processors?|converters?|traders?|suppl(?:y|iers?)"
     r"|customers?|demand|exporters?|importers?|manufacturers?|stocks?|stockpiles?|output)\b"
 )
