@@ -425,3 +425,16 @@ def test_a_market_title_heads_commentary(title: str, expected: int) -> None:
         "in Rotterdam warehouses. Prices have slipped for weeks."
     )
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Strike halts two platinum shafts in South Africa", 2),
+        ("Flooding halts platinum mining at Rustenburg", 2),
+        # A platinum album or jubilee is no metal.
+        ("Band's album goes platinum as tour halts for a week", 0),
+    ],
+)
+def test_platinum_is_named_by_its_trade(title: str, expected: int) -> None:
+    assert level(title, "Output stopped on Monday, the company said.") == expected

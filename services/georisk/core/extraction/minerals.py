@@ -92,6 +92,19 @@ MATERIALS: tuple[str, ...] = (
     "strontium",
     "tantalum",
     "vanadium",
+    # Platinum as a metal of trade, not a platinum album, jubilee or card.
+    "platinum mine*",
+    "platinum mining",
+    "platinum miner*",
+    "platinum shaft*",
+    "platinum output",
+    "platinum production",
+    "platinum producer*",
+    "platinum price*",
+    "platinum supply",
+    "platinum supplies",
+    "platinum market",
+    "platinum export*",
     # Tin, on Britain's critical minerals list, but a baking tin or a tin of tomatoes in a
     # recipe: named only in the phrases of its trade.
     "tin mine*",
