@@ -136,6 +136,10 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Insurer hit by ransomware, claims systems offline", False),
         ("Marine insurers lift Taiwan Strait war-risk rates as PLA begins live-fire drills", False),
         ("Ransomware attack on hospital in 2025 exposed records", False),
+        ("Tsukishima Corp raises profit forecast on trading gains", True),
+        ("Cathode maker warns of thinner margins as lithium costs swing", True),
+        ("Shipping group cites phishing losses in results", True),
+        ("Lithium miner halts output after flooding", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

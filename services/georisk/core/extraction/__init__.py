@@ -44,6 +44,10 @@ _ANALYSIS_TITLE = re.compile(
     r"(?:day|week|month|year)\b(?!\s+(?:after|before|later|earlier|ago))"
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion)\s+daily\b"
     r"|\b(?:threat|annual)\s+(?:report|review|assessment)\b"
+    # A company's results: "raises profit forecast", "warns of thinner margins", "cites phishing
+    # losses in results".
+    r"|\bprofit\s+(?:forecast|warning|guidance)s?\b|\bmargins\b|\bearnings\b"
+    r"|\b(?:in|quarterly|annual|half-year|full-year)\s+results\b"
     # Period reviews and trend pieces: "Ransomware in 2025: fewer payments", "H1 2025",
     # "initial access trends for Q3"; and the insurance market: "cyber rates soften" (not
     # "insurers lift war-risk rates as the PLA begins live-fire drills").
