@@ -127,7 +127,8 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Think-tank: Japan's deep-sea mining ambitions face long odds", True),
         ("Think tank: Gulf funds are Africa's new mining financiers", True),
         ("Column: lithium's slow recovery tests miners' patience", True),
-        ("Think tank warns of grey-zone pressure on Pratas", False),
+        ("Think tank warns of grey-zone pressure on Pratas", True),
+        ("Coast guard warns of grey-zone pressure on Pratas", False),
         ("Ransomware in 2025: fewer payments, more victims", True),
         ("Ransomware in Japan, H1 2025: manufacturing stays in the crosshairs", True),
         ("Edge devices are the new front door: initial access trends for Q3", True),
@@ -140,6 +141,10 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Cathode maker warns of thinner margins as lithium costs swing", True),
         ("Shipping group cites phishing losses in results", True),
         ("Lithium miner halts output after flooding", False),
+        ("Think tank urges Japan and Nordic states to deepen security cooperation", True),
+        ("UK-Japan defence ties risk promising more than they deliver, report warns", True),
+        ("Japan's defence white paper calls China its greatest strategic challenge", True),
+        ("China urges citizens to avoid travel to Japan", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

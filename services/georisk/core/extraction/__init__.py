@@ -44,6 +44,9 @@ _ANALYSIS_TITLE = re.compile(
     r"(?:day|week|month|year)\b(?!\s+(?:after|before|later|earlier|ago))"
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion)\s+daily\b"
     r"|\b(?:threat|annual)\s+(?:report|review|assessment)\b"
+    # Research speaking: "Think tank urges Japan and Nordic states to...", "..., report warns".
+    r"|\b(?:think[\s-]tanks?|report|study|paper|researchers)\s+(?:urges?|warns?|says|finds|calls"
+    r"|argues)\b"
     # A company's results: "raises profit forecast", "warns of thinner margins", "cites phishing
     # losses in results".
     r"|\bprofit\s+(?:forecast|warning|guidance)s?\b|\bmargins\b|\bearnings\b"
