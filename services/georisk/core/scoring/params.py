@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.6.0"  # score-1.1.0 with extractor rules-16 (1.5.0: rules-15)
+MODEL_VERSION = "score-1.7.0"  # score-1.1.0 with extractor rules-17 (1.6.0: rules-16)
 
 HOUR = 3600
 DAY = 24 * HOUR
