@@ -950,3 +950,11 @@ def test_a_bounty_on_named_foreigners_is_an_incident() -> None:
 )
 def test_a_ban_is_its_subjects(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+def test_where_goods_go_is_no_party_to_a_severe_act() -> None:
+    text = (
+        "Villagers have blocked the only road to the port for a week. Ships chartered to carry "
+        "ore to China waited offshore as the blockade went on."
+    )
+    assert level("Protesters block nickel ore shipments at Surigao mine", text) == 0

@@ -815,7 +815,9 @@ class _Severe:
 
 
 def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Severe:
-    actors = hits.get("actor", [])
+    # "ships chartered to carry ore to China waited as the blockade went on": where goods go,
+    # or the dateline, is no party to the act.
+    actors = _agents(doc, hits.get("actor", []))
     theatres = hits.get("waters", []) + hits.get("theatre", [])
     anchors = actors + theatres
     actor_near = near(anchors, actors, window=1)
