@@ -24,6 +24,7 @@ from georisk.scopes import default_scope
         ("Manila", "PH"),
         ("Taipei", "TW"),
         ("Hanoi", "VN"),
+        ("Chinese Taipei", "TW"),
         ("British", "GB"),
         ("Britain", "GB"),
         ("U.S.", "US"),

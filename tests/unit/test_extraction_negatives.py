@@ -196,6 +196,16 @@ HARD_NEGATIVES = {
         "Feed with Epsom salts and mulch the pots. Iron shortages show on young leaves "
         "instead; a pH kit from any garden centre will confirm it.",
     ),
+    "dragon boat": (
+        "Chinese Taipei paddlers ram home late surge to beat Japan",
+        "Chinese Taipei overhauled the Japanese crew in the final 50 metres of the 500m final, "
+        "and the two boats clashed paddles near the line.",
+    ),
+    "species": (
+        "Chinese water deer 'invasion' of the fens prompts call for cull",
+        "Landowners say the Chinese water deer are spreading fast and want a cull before "
+        "spring planting.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

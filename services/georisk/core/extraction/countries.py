@@ -42,6 +42,7 @@ METONYMS: dict[str, str] = {
     "Welsh": "GB",
     "Britons": "GB",
     "Kasumigaseki": "JP",
+    "Chinese Taipei": "TW",
     "Nagatacho": "JP",
     "Zhongnanhai": "CN",
     "PRC": "CN",

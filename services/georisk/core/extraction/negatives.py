@@ -56,6 +56,16 @@ EXCLUSION_PHRASES = (
     "attack helicopter*",
     "heart attack*",
     "injury time",
+    # Species named for a place: "Chinese water deer 'invasion' of the Broads".
+    "Chinese water deer",
+    "Chinese mitten crab*",
+    "Japanese knotweed",
+    "Japanese beetle*",
+    "Asian hornet*",
+    # The Olympic name of Taiwan's teams, and sport's "ram home".
+    "Chinese Taipei",
+    "ram home",
+    "rammed home",
     # Football crowds and burglaries: no army invades.
     "pitch invasion*",
     "invaded the pitch",
@@ -312,6 +322,13 @@ GENRES: dict[str, tuple[str, ...]] = {
         "three stars",
         "four stars",
         "five stars",
+        # Game updates: "patch notes", "balance changes", "bug fixes".
+        "patch notes",
+        "balance change*",
+        "bug fix*",
+        "hotfix*",
+        "multiplayer",
+        "in-game",
     ),
     # Art, antiques, heritage and arts seasons: porcelain "china", cobalt glazes, a museum
     # "partnership", a cultural season's "collaborations".
