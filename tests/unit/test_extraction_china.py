@@ -958,3 +958,8 @@ def test_where_goods_go_is_no_party_to_a_severe_act() -> None:
         "ore to China waited offshore as the blockade went on."
     )
     assert level("Protesters block nickel ore shipments at Surigao mine", text) == 0
+
+
+def test_a_named_naval_exercise_is_a_drill() -> None:
+    text = "A Chinese navy task group conducted gunnery exercises off the Queensland coast."
+    assert level("Chinese navy task group conducts exercises in Coral Sea", text) == 2

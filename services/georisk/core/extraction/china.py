@@ -360,6 +360,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "drill*",
         "military exercise*",
         "large-scale exercise*",
+        "naval exercise*",
+        "combat exercise*",
+        "gunnery exercise*",
         "war game*",
     ),
     "around": (
