@@ -438,3 +438,11 @@ def test_a_market_title_heads_commentary(title: str, expected: int) -> None:
 )
 def test_platinum_is_named_by_its_trade(title: str, expected: int) -> None:
     assert level(title, "Output stopped on Monday, the company said.") == expected
+
+
+def test_weather_that_floods_a_mine_is_a_disruption() -> None:
+    text = (
+        "Production was suspended after heavy rain flooded the workings. Record rainfall and "
+        "gusts closed roads, and flood waters cut power. Schools closed across the region."
+    )
+    assert level("Floods halt production at Portuguese tungsten mine", text) == 2

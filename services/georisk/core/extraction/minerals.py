@@ -507,7 +507,8 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         and all(in_sentence(doc, h.sentence, _SECTORS) or h.sentence in field for h in material)
     ):
         strand, concrete, development = concrete | development, set(), set()
-    if context.genres and len(concrete | ban) < 3:
+    # Weather is what floods a mine ("heavy rains flooded the workings"): not a genre here.
+    if context.genres - {"weather"} and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)
     # "a Senate bill seeks to ban exports", "senators debate a ban": a ban before lawmakers is
     # policy debate (1), unless other acts make the story concrete; a government weighing a ban
