@@ -940,7 +940,12 @@ def test_a_bounty_on_named_foreigners_is_an_incident() -> None:
             "anode makers in China.",
             0,
         ),
-        # China's own ban aimed at a state stays China's.
+        # China's own ban aimed at a state, or at Europe's firms, stays China's.
+        (
+            "China bans samarium exports to European defence companies",
+            "The commerce ministry said the ban took effect immediately.",
+            2,
+        ),
         (
             "China bans gallium exports to the United States",
             "China has banned exports of gallium to the United States with immediate effect.",

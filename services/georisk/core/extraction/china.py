@@ -790,6 +790,7 @@ _HABITUAL = re.compile(
 )
 
 
+_EUROPEAN = re.compile(r"\beuropean\b")
 _TRANSIT = re.compile(r"\b(?:sail\w*|pass\w*|steam\w*)\s+through\b|\btransit\w*")
 
 
@@ -888,10 +889,13 @@ def _incidents(
     bans = hits.get("export ban", []) + with_actor(
         [h for h in trade_stops if h.group == "export ban"], actors, doc.text, ahead=OWNER_REACH
     )
+    # A ban aimed at others: a named state, or Europe's firms ("exports to European defence
+    # companies"), a bloc the country names do not resolve.
     targeted = {
         s
         for s in near(_own_acts(context, _current(doc, bans)), actors)
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
+        or in_sentence(doc, s, _EUROPEAN)
     }
     # "amid repeated confrontations with China's coast guard": a habit, the setting of the
     # story, not its incident.
