@@ -737,3 +737,11 @@ def test_an_instrument_of_age_is_in_force_not_signed() -> None:
         "ministers met to push talks on upgrading a 15-year-old economic partnership agreement."
     )
     assert level("South Korea and India ministers agree to launch dialogue", text) == 2
+
+
+def test_an_instrument_under_talks_is_not_signed() -> None:
+    text = (
+        "Negotiators from New Zealand and India concluded a fifth round of talks on a free "
+        "trade agreement in Auckland on Monday. Prime Minister Luxon said progress was made."
+    )
+    assert level("New Zealand and India hold fresh round of trade talks", text) < 3

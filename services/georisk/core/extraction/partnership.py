@@ -496,6 +496,14 @@ def _reaffirmed(doc: Document, named: list[Hit], signs: list[Hit]) -> set[int]:
 _AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2}$")
 
 
+# "concluded a fifth round of talks on a free trade agreement": the instrument still under
+# negotiation, which no verb of the sentence signs.
+_UNDER_TALKS = re.compile(
+    r"\b(?:talks|negotiations?|negotiating)\s+(?:on|for|over|towards?)\s+(?:a|an|the)?\s*"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+
+
 def _in_force(text: str, start: int) -> bool:
     return preceded(text, start, _FRAME, 40) or preceded(text, start, _AGED, 40)
 
@@ -558,7 +566,12 @@ def read_partnership(
     # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
     # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
     named = hits.get("treaty", []) + hits.get("instrument", [])
-    stated = [h for h in affirmed(doc, named) if not preceded(doc.text, h.start, _UNDONE, 40)]
+    stated = [
+        h
+        for h in affirmed(doc, named)
+        if not preceded(doc.text, h.start, _UNDONE, 40)
+        and not preceded(doc.text, h.start, _UNDER_TALKS, 50)
+    ]
     treaty, instrument = (
         [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")
