@@ -968,3 +968,12 @@ def test_where_goods_go_is_no_party_to_a_severe_act() -> None:
 def test_a_named_naval_exercise_is_a_drill() -> None:
     text = "A Chinese navy task group conducted gunnery exercises off the Queensland coast."
     assert level("Chinese navy task group conducts exercises in Coral Sea", text) == 2
+
+
+def test_armed_forces_keep_their_acts_in_a_sport_text() -> None:
+    text = (
+        "The league postponed two matches and the final as PLA warships encircled Taiwan in "
+        "live-fire drills. The coach said players were worried. The referee and squad stayed "
+        "home as the PLA navy kept up its blockade drills around the island."
+    )
+    assert level("Baseball final postponed as PLA drills encircle Taiwan", text) == 3

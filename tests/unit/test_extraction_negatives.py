@@ -196,6 +196,12 @@ HARD_NEGATIVES = {
         "Feed with Epsom salts and mulch the pots. Iron shortages show on young leaves "
         "instead; a pH kit from any garden centre will confirm it.",
     ),
+    "go title match": (
+        "Takano's invasion falls short as Chinese challenger takes Go title opener",
+        "Japanese Go star Takano's bold invasion of the lower-right framework failed as China's "
+        "Zhou took the first game of the title match. Playing black, Zhou tightened an "
+        "encirclement around the white group. After a long ko fight, Takano resigned.",
+    ),
     "dragon boat": (
         "Chinese Taipei paddlers ram home late surge to beat Japan",
         "Chinese Taipei overhauled the Japanese crew in the final 50 metres of the 500m final, "

@@ -729,6 +729,12 @@ _CIVIL_BLOCKADE = re.compile(
 _NAVAL = re.compile(r"\b(?:nav(?:y|al)|warships?|coast\s+guard|maritime|strait|taiwan)\b")
 
 
+_ARMED_FORCES = re.compile(
+    r"\b(?:pla|people's\s+liberation\s+army|military|army|nav(?:y|al)|air\s+force|coast\s+guard"
+    r"|warships?|troops|soldiers|missiles?|fighter\s+jets?|bombers?|destroyers?|frigates?)\b"
+)
+
+
 def _civil_blockade(doc: Document, hit: Hit) -> bool:
     """Whether a blockade hit is protesters closing a road: named so around it, or a bare "the
     blockade" after the text has named a civil one and with no sea word in its sentence."""
@@ -1015,8 +1021,12 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     # Sport, travel or food writing ("China edge Japan... early attacks off the serve") needs
     # severe acts in two sentences to be about China's conduct: its attacks and rivalries,
     # even a Go player's "invasion", are the game's.
-    if context.genres and len(severe) < 2:
-        return reading(0, 0, ("china",), None)
+    if context.genres:
+        # ... and then only severe acts by armed forces: a Go star's "invasion" and a
+        # "tightened encirclement" of stones are the game's, however often they recur.
+        severe = {s for s in severe if in_sentence(doc, s, _ARMED_FORCES)}
+        if len(severe) < 2:
+            return reading(0, 0, ("china",), None)
     kind: SignalKind
     if firm_severe:
         level, kind, support = 3, "act", firm_severe | incident
