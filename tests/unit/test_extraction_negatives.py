@@ -202,6 +202,16 @@ HARD_NEGATIVES = {
         "Zhou took the first game of the title match. Playing black, Zhou tightened an "
         "encirclement around the white group. After a long ko fight, Takano resigned.",
     ),
+    "sci-fi review": (
+        "Review: the Cybermen march on London again",
+        "This week's episode opens with a cyber attack of a very literal kind, as the show's "
+        "villains convert commuters. The special effects are impressive and the scenes eerie.",
+    ),
+    "car model": (
+        "Tashkent plant raises Cobalt output as demand for budget sedans grows",
+        "The plant built 38,400 Chevrolet Cobalt sedans in the quarter. The Cobalt, a compact "
+        "saloon, remains the best-selling car thanks to cheap spare parts.",
+    ),
     "dragon boat": (
         "Chinese Taipei paddlers ram home late surge to beat Japan",
         "Chinese Taipei overhauled the Japanese crew in the final 50 metres of the 500m final, "

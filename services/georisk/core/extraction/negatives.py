@@ -56,6 +56,11 @@ EXCLUSION_PHRASES = (
     "attack helicopter*",
     "heart attack*",
     "injury time",
+    # Car models named for a metal or a pact: "Chevrolet Cobalt sedans", "the Honda Accord".
+    "Chevrolet Cobalt*",
+    "Chevy Cobalt*",
+    "Cobalt sedan*",
+    "Honda Accord*",
     # Species named for a place: "Chinese water deer 'invasion' of the Broads".
     "Chinese water deer",
     "Chinese mitten crab*",
@@ -90,6 +95,8 @@ EXCLUSION_PHRASES = (
     "Hackney",
     "Cybertruck*",
     "Cyberpunk*",
+    "Cybermen",
+    "Cyberman",
     "cyberware",
     # Deals that are no state's pact: budgets, coalitions, courts, wages, sport and media.
     "budget deal*",
@@ -333,6 +340,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "three stars",
         "four stars",
         "five stars",
+        "special effects",
+        "scenes",
+        "entertainment",
         # Game updates: "patch notes", "balance changes", "bug fixes".
         "patch notes",
         "balance change*",
@@ -459,6 +469,21 @@ GENRES: dict[str, tuple[str, ...]] = {
         "statistics bureau",
         "bureau of statistics",
         "core inflation",
+    ),
+    # Motoring: a "Cobalt" saloon's sales, a car review's "Accord".
+    "motoring": (
+        "sedan*",
+        "saloon*",
+        "hatchback*",
+        "best-selling car*",
+        "spare parts",
+        "test drive*",
+        "boot space",
+        "large boot",
+        "trim level*",
+        "horsepower",
+        "fuel economy",
+        "road test*",
     ),
     # Garden columns: a plant "short of magnesium" is no supply shortage.
     "garden": (
