@@ -212,6 +212,12 @@ HARD_NEGATIVES = {
         "The plant built 38,400 Chevrolet Cobalt sedans in the quarter. The Cobalt, a compact "
         "saloon, remains the best-selling car thanks to cheap spare parts.",
     ),
+    "mountaineering": (
+        "Japanese-British team reaches summit of unclimbed Himalayan peak",
+        "A joint expedition of Japanese and British climbers reached the summit on Tuesday, in "
+        "what the two countries' alpine clubs called a milestone in their partnership. The "
+        "climbers left base camp at dawn and made the first ascent after crossing a glacier.",
+    ),
     "dragon boat": (
         "Chinese Taipei paddlers ram home late surge to beat Japan",
         "Chinese Taipei overhauled the Japanese crew in the final 50 metres of the 500m final, "

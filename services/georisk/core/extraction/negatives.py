@@ -470,6 +470,19 @@ GENRES: dict[str, tuple[str, ...]] = {
         "bureau of statistics",
         "core inflation",
     ),
+    # Mountaineering: a "summit" reached by a "joint expedition" is a peak's.
+    "mountaineering": (
+        "mountaineer*",
+        "climbers",
+        "climbing",
+        "base camp",
+        "first ascent",
+        "unclimbed",
+        "sherpa*",
+        "crampons",
+        "glacier*",
+        "rope team*",
+    ),
     # Motoring: a "Cobalt" saloon's sales, a car review's "Accord".
     "motoring": (
         "sedan*",
