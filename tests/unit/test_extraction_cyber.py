@@ -591,3 +591,23 @@ def test_an_agencys_warning_of_an_attributed_campaign_is_an_advisory() -> None:
 )
 def test_cables_named_once_are_read_through_the_text(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A perfect tense states the act, whatever hedge came before it ...
+        (
+            "Agencies published an advisory warning that a state-sponsored hacking group has "
+            "compromised thousands of routers at telecom operators.",
+            2,
+        ),
+        # ... while a warning of what hackers could do stays a warning.
+        (
+            "Agencies published an advisory warning that a hacking group could target routers.",
+            1,
+        ),
+    ],
+)
+def test_a_perfect_tense_states_the_act(text: str, expected: int) -> None:
+    assert reading_of("Allies issue router advisory", text)[0] == expected

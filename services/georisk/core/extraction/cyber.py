@@ -351,6 +351,7 @@ _SPARED = re.compile(
 _SPARED_WORDS = ("affected", "compromised", "isolated", "continued")  # one in every phrase
 
 
+_PERFECT = re.compile(r"(?<!may )(?<!might )(?<!could )\b(?:has|have|had)\s+(?:been\s+)?$")
 _CABLE = re.compile(r"\bcables?\b")
 
 
@@ -411,7 +412,14 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     policy = {h.sentence for h in hits["policy"]}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     first_act = first_offsets(acts)
-    stated = {s for s in incident if not context.hedged(s, at=first_act.get(s))}
+    # "published a joint advisory warning that a hacking group has compromised routers": a
+    # perfect tense states the act, whatever hedge came before it.
+    stated = {
+        s
+        for s in incident
+        if not context.hedged(s, at=first_act.get(s))
+        or any(h.sentence == s and preceded(doc.text, h.start, _PERFECT, 20) for h in acts)
+    }
     # A generic "state-backed" says who, not how big: it takes scale, or a campaign, to make it
     # severe ("a China-linked group ran a five-year espionage campaign").
     campaigns = {h.sentence for h in hits.get("campaign word", [])}
