@@ -446,3 +446,19 @@ def test_weather_that_floods_a_mine_is_a_disruption() -> None:
         "gusts closed roads, and flood waters cut power. Schools closed across the region."
     )
     assert level("Floods halt production at Portuguese tungsten mine", text) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A ban already in force frames the story; it is no new ban (3).
+        (
+            "Winners must process any ore inside Zimbabwe, in line with the ban on raw lithium "
+            "exports.",
+            2,
+        ),
+        ("Zimbabwe has banned exports of raw lithium ore with immediate effect.", 3),
+    ],
+)
+def test_a_standing_ban_is_no_new_ban(text: str, expected: int) -> None:
+    assert level("Zimbabwe awards lithium exploration licences", text) == expected

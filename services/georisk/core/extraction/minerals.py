@@ -355,6 +355,14 @@ _IN_FORCE_FROM = re.compile(
 )
 
 
+# "commit to processing ore in the country, in line with the ban on raw lithium exports": a
+# ban already in force, the frame of a new story.
+_STANDING = re.compile(
+    r"\b(?:in\s+line\s+with|under|existing|current|long[\s-]standing)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _announced(doc: Document, sentence: int, at: int) -> bool:
     """A ban announced for later ("Malaysia to ban...", "will ban"), unless dated."""
     if not _ANNOUNCED.search(doc.text, max(0, at - 8), at):
@@ -495,6 +503,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         and not context.hedged(s, at=first_ban.get(s))
         and not _announced(doc, s, first_ban[s])
         and not _bans_know_how(doc.text, first_ban[s], material)
+        and not preceded(doc.text, first_ban[s], _STANDING, 40)
     }
     concrete = control | disruption
     # A pact's list of fields ("joint work on semiconductors, critical minerals and clean
