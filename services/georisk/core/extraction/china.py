@@ -826,8 +826,11 @@ class _Severe:
 
 def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Severe:
     # "ships chartered to carry ore to China waited as the blockade went on": where goods go,
-    # or the dateline, is no party to the act.
-    actors = _agents(doc, hits.get("actor", []))
+    # or the dateline, is no party to the act (only asked of a text with a grave word).
+    grave_groups = ("drill", "severe", "live fire", "around", "agentive")
+    actors = hits.get("actor", [])
+    if any(group in hits for group in grave_groups):
+        actors = _agents(doc, actors)
     theatres = hits.get("waters", []) + hits.get("theatre", [])
     anchors = actors + theatres
     actor_near = near(anchors, actors, window=1)
@@ -947,6 +950,13 @@ _TECH_CURBS = re.compile(
 )
 
 
+def _curbed(doc: Document, actors: list[Hit]) -> set[int]:
+    """The sentences naming China that name the rivals' chip curbs too."""
+    if "chip" not in doc.text and "semiconductor" not in doc.text:
+        return set()  # a substring test spares the regex on most texts
+    return {s for s in {h.sentence for h in actors} if in_sentence(doc, s, _TECH_CURBS)}
+
+
 def _friction(
     doc: Document,
     hits: dict[str, list[Hit]],
@@ -962,7 +972,7 @@ def _friction(
     answered = _answered(doc, hits.get("leverage", []), actors)
     return (
         near(contest + _current(doc, hits.get("friction", [])), _uncommercial(doc, actors))
-        | {h.sentence for h in actors if in_sentence(doc, h.sentence, _TECH_CURBS)}
+        | _curbed(doc, actors)
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
         | near(hits.get("cyber", []), parties, window=1)

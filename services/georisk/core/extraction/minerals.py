@@ -455,9 +455,19 @@ _TITLE_MEASURE = re.compile(
 )
 
 
+_NUTRIENT_WORDS = ("deficien", "nutri", "supplement")
+
+
+def _commodities(doc: Document, material: list[Hit]) -> list[Hit]:
+    """The material hits not named as nutrients."""
+    if not any(word in doc.text for word in _NUTRIENT_WORDS):
+        return material  # a substring test spares the regex on most texts
+    return [h for h in material if not in_sentence(doc, h.sentence, _NUTRIENT)]
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(_pattern(materials))
-    material = [h for h in hits.get("material", []) if not in_sentence(doc, h.sentence, _NUTRIENT)]
+    material = _commodities(doc, hits.get("material", []))
     if not material:
         return reading(0, 0, (), None)
     bans = [h for h in hits.get("ban", []) if not _lifted(doc, h)]
@@ -475,9 +485,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
     joint = JointWork(doc)
     controls = [h for h in hits.get("control", []) if not _lifted(doc, h)]
     control = near(joint.outside(controls), material, window=1)
-    risky = [h for h in disruptions if _at_risk(doc, context, h)]
+    # Only a disruption in a sentence naming a material counts either way.
+    with_material = {h.sentence for h in material}
+    risky = {h for h in disruptions if h.sentence in with_material and _at_risk(doc, context, h)}
     disruption = near(joint.outside([h for h in disruptions if h not in risky]), material)
-    risk = near(joint.outside(risky), material) - disruption
+    risk = near(joint.outside(list(risky)), material) - disruption
     # "stop short of agreement on minerals standards": a deal not made develops nothing.
     development = (
         near(joint.outside(affirmed(doc, hits.get("development", []))), material, window=1)
