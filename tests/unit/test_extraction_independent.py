@@ -1,10 +1,11 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to AP have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`), each scored once before its
-errors were read; AQ and AR were scored once on the final `rules-16` and never tuned on. These
-floors (the figures reached, less a small margin) guard against regressions. They are not
-estimates of accuracy on unseen text: the README of the fixtures gives those.
+Sets A to BD have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BD for `rules-17`), each
+scored once before its errors were read; BE to BH were scored once on the final `rules-17` and
+never tuned on. These floors (the figures reached, less a small margin) guard against
+regressions. They are not estimates of accuracy on unseen text: the README of the fixtures
+gives those.
 """
 
 from __future__ import annotations
@@ -66,11 +67,28 @@ FLOORS = {
     "AP": (0.92, 0.94, 0.94),
     "AQ": (0.94, 0.90, 0.94),
     "AR": (0.91, 0.88, 0.90),
+    "AS": (0.90, 0.92, 0.93),
+    "AT": (0.94, 0.93, 0.95),
+    "AU": (0.90, 0.89, 0.91),
+    "AV": (0.97, 0.95, 0.96),
+    "AW": (0.93, 0.92, 0.94),
+    "AX": (0.90, 0.87, 0.90),
+    "AY": (0.89, 0.93, 0.93),
+    "AZ": (0.97, 0.90, 0.95),
+    "BA": (0.95, 0.94, 0.95),
+    "BB": (0.88, 0.88, 0.91),
+    "BC": (0.94, 0.91, 0.94),
+    "BD": (0.91, 0.94, 0.94),
+    "BE": (0.93, 0.91, 0.95),
+    "BF": (0.94, 0.88, 0.92),
+    "BG": (0.94, 0.89, 0.93),
+    "BH": (0.92, 0.93, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
-# banks whose "restrictions" read as a supply measure; Y one; AR, read last and left alone,
-# two (a football club's "pitch invasion" and a gardening column's magnesium deficiency).
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AR": 2 / 7}
+# banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
+# notes ("defensive pacts", "trade embargoes") read as partnership background; BH, read last
+# and left alone, one (a retailer named "the Hartley Partnership").
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7}
 
 
 @cache
