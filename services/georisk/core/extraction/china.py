@@ -824,12 +824,14 @@ class _Severe:
     recalled: list[Hit]  # acts allies voice concern about: context, not acts
 
 
+_GRAVE_GROUPS = ("drill", "severe", "live fire", "around", "agentive")
+
+
 def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Severe:
     # "ships chartered to carry ore to China waited as the blockade went on": where goods go,
     # or the dateline, is no party to the act (only asked of a text with a grave word).
-    grave_groups = ("drill", "severe", "live fire", "around", "agentive")
     actors = hits.get("actor", [])
-    if any(group in hits for group in grave_groups):
+    if any(group in hits for group in _GRAVE_GROUPS):
         actors = _agents(doc, actors)
     theatres = hits.get("waters", []) + hits.get("theatre", [])
     anchors = actors + theatres
@@ -926,9 +928,10 @@ def _incidents(
 _COMMERCE = re.compile(
     r"(?:-(?:backed|owned|led|run|operated|financed|controlled))?"
     r"\s+(?:[\w\-]+\s+){0,4}?(?:firms?|mines?|projects?|compan(?:y|ies)|investors?|financiers"
-    r"|buyers|smelters?|producers?|miners|banks|lenders|owners?|operators?|consortium|shareholders?|developers?"
-    r"|refiners?|refiner(?:y|ies)|plants?|makers?|processors?|converters?|traders?|suppl(?:y|iers?)"
-    r"|customers?|demand|exporters?|importers?|manufacturers?|stocks?|stockpiles?|output)\b"
+    r"|buyers|smelters?|producers?|miners|banks|lenders|owners?|operators?|consortium"
+    r"|shareholders?|developers?|refiners?|refiner(?:y|ies)|plants?|makers?|processors?"
+    r"|converters?|traders?|suppl(?:y|iers?)|customers?|demand|exporters?|importers?"
+    r"|manufacturers?|stocks?|stockpiles?|output)\b"
 )
 
 
@@ -1037,6 +1040,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         severe = {s for s in severe if in_sentence(doc, s, _ARMED_FORCES)}
         if len(severe) < 2:
             return reading(0, 0, ("china",), None)
+        firm_severe &= severe
     kind: SignalKind
     if firm_severe:
         level, kind, support = 3, "act", firm_severe | incident

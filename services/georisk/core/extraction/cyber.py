@@ -15,6 +15,7 @@ from georisk.core.documents import DimensionReading
 from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import compile_groups, lower_ascii
 from georisk.core.extraction.rules import (
+    ASSERTED,
     Context,
     JointWork,
     affirmed,
@@ -351,7 +352,6 @@ _SPARED = re.compile(
 _SPARED_WORDS = ("affected", "compromised", "isolated", "continued")  # one in every phrase
 
 
-_PERFECT = re.compile(r"(?<!may )(?<!might )(?<!could )\b(?:has|have|had)\s+(?:been\s+)?$")
 _CABLE = re.compile(r"\bcables?\b")
 
 
@@ -418,7 +418,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
         s
         for s in incident
         if not context.hedged(s, at=first_act.get(s))
-        or any(h.sentence == s and preceded(doc.text, h.start, _PERFECT, 20) for h in acts)
+        or any(h.sentence == s and preceded(doc.text, h.start, ASSERTED, 20) for h in acts)
     }
     # A generic "state-backed" says who, not how big: it takes scale, or a campaign, to make it
     # severe ("a China-linked group ran a five-year espionage campaign").

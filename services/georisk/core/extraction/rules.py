@@ -231,7 +231,7 @@ def affirmed(doc: Document, hits: Iterable[Hit]) -> list[Hit]:
 _HEDGE_AFTER = 25  # characters after a decisive phrase that a hedge still qualifies
 _CAUSE = re.compile(r"\b(?:after|following|because of)\s")
 # A perfect tense right before the phrase asserts it, unless a modal governs it ("may have").
-_ASSERTED = re.compile(
+ASSERTED = re.compile(
     r"(?<!may )(?<!might )(?<!could )(?<!would )\b(?:has|have|had)\s+(?:been\s+)?$"
 )
 
@@ -262,7 +262,7 @@ class Context:
         """
         text, start, end = self.doc.text, self.doc.starts[sentence], self.doc.end(sentence)
         if at is not None:
-            if _ASSERTED.search(text, max(start, at - 20), at):
+            if ASSERTED.search(text, max(start, at - 20), at):
                 return False  # "warned that hackers have compromised": the act is stated
             end = min(end, at + _HEDGE_AFTER)
             # "warned of empty shelves after a ransomware attack crippled...": what follows
