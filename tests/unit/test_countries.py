@@ -307,3 +307,29 @@ def test_regions_institutions_comparisons_and_currencies(
     title: str, text: str, expected: tuple[str, ...]
 ) -> None:
     assert _countries(title, text) == expected
+
+
+_LEAD = (
+    "Japanese chipmakers reported record orders on Monday. Shares rose in Tokyo. "
+    "Analysts expect more gains. Exports to Asia grew. "
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The EU named once after the lead is a commentator, in passing ...
+        ("Chip orders hit record", _LEAD + "The EU said it was monitoring.", ("JP",)),
+        # ... but not when the lead names it, or the text comes back to it.
+        ("EU and Japan chip orders hit record", _LEAD, ("EU", "JP")),
+        (
+            "Chip orders hit record",
+            _LEAD + "The EU said it was monitoring. The EU plans a review.",
+            ("EU", "JP"),
+        ),
+    ],
+)
+def test_the_eu_named_once_after_the_lead_is_in_passing(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected

@@ -681,6 +681,11 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
         ):
             continue
         chosen.add(code)
+    # The EU comments on much it is no party to ("the European Commission said it was
+    # monitoring"): named once, after the lead, it is in passing.
+    union = [offset for code, offset, _ in located if code == "EU"]
+    if len(union) == 1 and union[0] >= lead:
+        chosen.discard("EU")
     chosen.update(members_named(text, lead))
     return tuple(sorted(chosen))
 
