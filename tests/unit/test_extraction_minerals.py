@@ -462,3 +462,8 @@ def test_weather_that_floods_a_mine_is_a_disruption() -> None:
 )
 def test_a_standing_ban_is_no_new_ban(text: str, expected: int) -> None:
     assert level("Zimbabwe awards lithium exploration licences", text) == expected
+
+
+def test_a_mine_on_care_and_maintenance_is_a_disruption() -> None:
+    text = "The owners will place the spodumene mine on care and maintenance from April."
+    assert level("Lithium operation to enter care and maintenance, 280 jobs go", text) == 2

@@ -163,6 +163,8 @@ ACTS: dict[str, tuple[str, ...]] = {
         "dual-use",
     ),
     "disruption": (
+        # A mine mothballed: "will place the operation on care and maintenance".
+        "care and maintenance",
         "freez*",
         "shortage*",
         "disrupt*",
