@@ -218,6 +218,25 @@ HARD_NEGATIVES = {
         "what the two countries' alpine clubs called a milestone in their partnership. The "
         "climbers left base camp at dawn and made the first ascent after crossing a glacier.",
     ),
+    "shirt sponsor": (
+        "Premier League club signs partnership with Japanese tyre maker",
+        "The club agreed a five-year partnership with the Japanese firm, whose logo will appear on "
+        "the team's shirts. The club's chief commercial officer said Japan was a growing fan "
+        "market, and the company's president praised British football.",
+    ),
+    "airline alliance": (
+        "British and Japanese airlines extend joint business partnership",
+        "The two carriers agreed to extend their joint business on flights between the UK and "
+        "Japan and will add a daily service to Osaka. Both belong to the oneworld alliance, and "
+        "tourism between the two countries hit a record.",
+    ),
+    "game review": (
+        "Review: a heist game that makes hacking fun",
+        "The stealth thriller from a small studio lets you breach a megacorporation's network, "
+        "dodge firewalls and inject worms. The best moments come from chaining exploits: hijack "
+        "a turret and crash the power grid of a single floor. Few games make hacking this "
+        "inventive.",
+    ),
     "dragon boat": (
         "Chinese Taipei paddlers ram home late surge to beat Japan",
         "Chinese Taipei overhauled the Japanese crew in the final 50 metres of the 500m final, "

@@ -213,6 +213,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "loyalty scheme*",
         "loyalty programme*",
         "loyalty program*",
+        # Airlines' alliances: "a joint business on flights between", "the oneworld alliance".
+        "joint business",
+        "oneworld",
+        "star alliance",
+        "skyteam",
+        "tourism",
+        "daily service",
+        "new route*",
     ),
     "food": (
         "recipe*",
@@ -341,6 +349,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "four stars",
         "five stars",
         "special effects",
+        "games",
+        "studio",
+        "stealth",
         "scenes",
         "entertainment",
         # Game updates: "patch notes", "balance changes", "bug fixes".
@@ -469,6 +480,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "statistics bureau",
         "bureau of statistics",
         "core inflation",
+    ),
+    # Sponsorship: a club's "commercial partnership" with a brand is a logo on a shirt.
+    "sponsorship": (
+        "sponsor*",
+        "commercial partner*",
+        "official partner*",
+        "shirt*",
+        "logo",
+        "fan market*",
+        "brand ambassador*",
+        "commercial officer",
+        "kit deal*",
     ),
     # Mountaineering: a "summit" reached by a "joint expedition" is a peak's.
     "mountaineering": (
