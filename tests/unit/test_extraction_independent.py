@@ -1,8 +1,8 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to BH have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BH for `rules-17`), each
-scored once before its errors were read; BI to BL were scored once on the final `rules-17` and
+Sets A to BL have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`), each
+scored once before its errors were read; BM to BP were scored once on the final `rules-17` and
 never tuned on. These floors (the figures reached, less a small margin) guard against
 regressions. They are not estimates of accuracy on unseen text: the README of the fixtures
 gives those.
@@ -87,14 +87,16 @@ FLOORS = {
     "BJ": (0.92, 0.93, 0.93),
     "BK": (0.91, 0.89, 0.90),
     "BL": (0.92, 0.92, 0.92),
+    "BM": (0.90, 0.93, 0.93),
+    "BN": (0.91, 0.88, 0.90),
+    "BO": (0.92, 0.92, 0.93),
+    "BP": (0.90, 0.86, 0.91),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
 # notes ("defensive pacts", "trade embargoes") read as partnership background; BH one (a
-# retailer named "the Hartley Partnership"); and the last sets, read once and left alone: BJ
-# two (a heist game's hacking, an airlines' "joint business partnership") and BL one (a
-# football club's "partnership" with a tyre maker).
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7, "BJ": 2 / 7, "BL": 1 / 7}
+# retailer named "the Hartley Partnership").
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7}
 
 
 @cache
