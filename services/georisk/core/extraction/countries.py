@@ -639,12 +639,22 @@ def located_by_domain(url: str | None) -> tuple[str, ...]:
     return (country.alpha_2,) if country else ()
 
 
+# The EU comments on much it is no party to ("the European Commission said it was
+# monitoring"): named once, after the lead, it is in passing.
+_COMMENTATORS = ("EU",)
+
+
+def _named_once(code: str, located: list[tuple[str, int, int]]) -> bool:
+    return sum(1 for other, _, _ in located if other == code) == 1
+
+
 def principal(doc: Document, found: list[Mention], url: str | None = None) -> tuple[str, ...]:
     """The states principally involved, from every mention (code, offset) of `doc`.
 
     A state named in the title or the lead is principal, and so is one named anywhere
     else, unless all its mentions are in passing: in an exemplification list ("allies such
-    as X and Y") or in a crowded enumeration after the lead (a bloc's member list). A small
+    as X and Y"), in a crowded enumeration after the lead (a bloc's member list), or, for a
+    commentator such as the EU, a single mention after the lead. A small
     grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
     is placed by its regions (`located_by_region`), or else by its site's country-code
     domain, or else by the currency it prices in.
@@ -677,15 +687,12 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
         if placed and _VENUE.search(text, max(doc.title_end, offset - 80), offset):
             continue
         if sentence >= LEAD_SENTENCES and (
-            len(per_sentence[sentence]) >= CROWDED or _capital_as_place(text, offset)
+            len(per_sentence[sentence]) >= CROWDED
+            or _capital_as_place(text, offset)
+            or (code in _COMMENTATORS and _named_once(code, located))
         ):
             continue
         chosen.add(code)
-    # The EU comments on much it is no party to ("the European Commission said it was
-    # monitoring"): named once, after the lead, it is in passing.
-    union = [offset for code, offset, _ in located if code == "EU"]
-    if len(union) == 1 and union[0] >= lead:
-        chosen.discard("EU")
     chosen.update(members_named(text, lead))
     return tuple(sorted(chosen))
 

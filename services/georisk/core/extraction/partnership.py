@@ -453,10 +453,11 @@ _FOUNDING = ("launch", "establish", "inaugurat")
 # "agreed to hold annual summits, in what the leaders called a new chapter", "held their
 # first trilateral summit, announcing joint patrols": a founding too.
 _NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b|\bfirst(?:[\s-]ever)? (?:\w+ )?summit\b")
-# An instrument named as the frame of what is done now, or as what is built on.
+# An instrument named as the frame of what is done now, as what is built on, or by its age:
+# "held under the framework of the Hiroshima Accord", "a 15-year-old partnership agreement".
 _FRAME = re.compile(
-    r"\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+"
-    r"(?:framework\s+of\s+the\s+)?$"  # "held under the framework of the Hiroshima Accord"
+    r"(?:\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+"
+    r"(?:framework\s+of\s+the\s+)?|\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2})$"
 )
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
 _PAST_YEAR = re.compile(r"[^.;]{0,40}?\b(?:in|since)\s+(?:19|20)\d\d\b")
@@ -492,10 +493,6 @@ def _reaffirmed(doc: Document, named: list[Hit], signs: list[Hit]) -> set[int]:
     }
 
 
-# "talks on upgrading a 15-year-old economic partnership agreement": an instrument of age.
-_AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2}$")
-
-
 # "concluded a fifth round of talks on a free trade agreement": the instrument still under
 # negotiation, which no verb of the sentence signs.
 _UNDER_TALKS = re.compile(
@@ -505,7 +502,12 @@ _UNDER_TALKS = re.compile(
 
 
 def _in_force(text: str, start: int) -> bool:
-    return preceded(text, start, _FRAME, 40) or preceded(text, start, _AGED, 40)
+    return preceded(text, start, _FRAME, 40)
+
+
+def _unconcluded(text: str, start: int) -> bool:
+    """Whether the instrument at `start` is undone or still under talks."""
+    return preceded(text, start, _UNDONE, 40) or preceded(text, start, _UNDER_TALKS, 50)
 
 
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
@@ -566,12 +568,7 @@ def read_partnership(
     # "No agreement was signed", "did not sign the pact": nothing was concluded; "exercises
     # under the Reciprocal Access Agreement": an instrument in force, not one concluded now.
     named = hits.get("treaty", []) + hits.get("instrument", [])
-    stated = [
-        h
-        for h in affirmed(doc, named)
-        if not preceded(doc.text, h.start, _UNDONE, 40)
-        and not preceded(doc.text, h.start, _UNDER_TALKS, 50)
-    ]
+    stated = [h for h in affirmed(doc, named) if not _unconcluded(doc.text, h.start)]
     treaty, instrument = (
         [h for h in stated if h.group == group and not _in_force(doc.text, h.start)]
         for group in ("treaty", "instrument")
