@@ -439,6 +439,14 @@ def test_botnets_consequences_and_water_plants(title: str, text: str, expected: 
             2,
         ),
         (
+            # Hyphenated too, and beside "cyber": "cyber and law-enforcement agencies" are no
+            # cyber law, so the campaign they attribute is the incident.
+            "Agencies attribute campaign against water utilities to state hackers",
+            "US cyber and law-enforcement agencies attributed a long-running intrusion campaign "
+            "against water utilities and pipeline operators to a state-sponsored group.",
+            3,
+        ),
+        (
             # New rules on reporting are policy: the attacks they cite are why they exist.
             "Firms must report ransom payments under new rules",
             "Businesses that pay a ransom after a ransomware attack must now report it within "

@@ -271,6 +271,27 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "website": ("website*", "web site*", "web page*"),
     # An attempt is an incident but not a severe one: "hackers tried to breach".
     "attempt": ("attempt*", "tried to", "trying to"),
+    # Cyber as a field of cooperation or capability: background (1), never excluding an act.
+    "field": (
+        "measures",
+        "cybersecurity",
+        "cyber security",
+        "partnership",
+        "cooperation",
+        "hybrid threat*",
+        # Police, not a statute: listed before the policy words so "law" does not make the
+        # sentence policy.
+        "law enforcement",
+        "law-enforcement",
+        "capabilit*",
+        "defence*",
+        "defense*",
+        # Cyber as a line of business: insurance market commentary is background.
+        "insurance",
+        "insurer*",
+        "underwrit*",
+        "premiums",
+    ),
     # Sentences about laws and strategies describe attacks in general, not an incident.
     "policy": (
         "law",
@@ -293,25 +314,6 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "drill*",
         "war game*",
         "wargam*",
-    ),
-    # Cyber as a field of cooperation or capability: background (1), never excluding an act.
-    "field": (
-        "measures",
-        "cybersecurity",
-        "cyber security",
-        "partnership",
-        "cooperation",
-        "hybrid threat*",
-        # Police, not a statute: read whole so "law" does not make the sentence policy.
-        "law enforcement",
-        "capabilit*",
-        "defence*",
-        "defense*",
-        # Cyber as a line of business: insurance market commentary is background.
-        "insurance",
-        "insurer*",
-        "underwrit*",
-        "premiums",
     ),
 }
 
