@@ -745,3 +745,28 @@ def test_an_instrument_under_talks_is_not_signed() -> None:
         "trade agreement in Auckland on Monday. Prime Minister Luxon said progress was made."
     )
     assert level("New Zealand and India hold fresh round of trade talks", text) < 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # An office named a coordinator ("the national electricity coordinator") is no act of
+        # coordination, whatever a minister says it "issued" ...
+        (
+            "Cyberattack on Chile's grid coordinator causes blackouts",
+            "The energy minister said attackers had gained access to the coordinator's dispatch "
+            "software and issued commands that disconnected transmission lines. The national "
+            "CSIRT is working with foreign partners to identify those responsible.",
+            0,
+        ),
+        # ... while partners who agree to coordinate still cooperate.
+        (
+            "UK and Japan agree to coordinate export controls",
+            "The trade ministers of the UK and Japan agreed to coordinate export controls on "
+            "advanced semiconductors.",
+            2,
+        ),
+    ],
+)
+def test_a_coordinator_is_an_office_not_coordination(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

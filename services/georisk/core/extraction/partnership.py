@@ -283,7 +283,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "joint statement",
         "dialogue",
         "talks",
-        "coordinat*",
+        # The verb and the act, not the office: "the national electricity coordinator".
+        "coordinate",
+        "coordinates",
+        "coordinated",
+        "coordinating",
+        "coordination",
         "work together",
         "working together",
         "closest",
