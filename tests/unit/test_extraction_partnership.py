@@ -770,3 +770,33 @@ def test_an_instrument_under_talks_is_not_signed() -> None:
 )
 def test_a_coordinator_is_an_office_not_coordination(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # What a delegation or a government signs with firms is business, not a pact ...
+        (
+            "Czech senators visit Taiwan",
+            "The delegation met Taiwan's leader and signed memorandums on drone manufacturing "
+            "with Taiwanese companies.",
+            0,
+        ),
+        (
+            "Australia makes first purchases for minerals reserve",
+            "Australia has signed its first offtake agreements for a national critical minerals "
+            "reserve, committing to buy rare earth oxides and gallium from two domestic "
+            "producers, the resources minister said. Material will be resold to allied buyers "
+            "in the United States and Japan.",
+            0,
+        ),
+        # ... while what two states sign stays signed.
+        (
+            "UK and Japan sign minerals memorandum",
+            "The UK and Japan signed a memorandum on critical minerals, the trade ministers said.",
+            2,
+        ),
+    ],
+)
+def test_an_instrument_signed_with_firms_is_no_pact(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

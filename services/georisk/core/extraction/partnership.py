@@ -515,6 +515,19 @@ def _unconcluded(text: str, start: int) -> bool:
     return preceded(text, start, _UNDONE, 40) or preceded(text, start, _UNDER_TALKS, 50)
 
 
+# "signed memorandums on drone manufacturing with Taiwanese companies", "signed offtake
+# agreements ... to buy oxides from two domestic producers": the counterpart is firms.
+_WITH_FIRMS = re.compile(
+    r"[^.;]{0,160}?\b(?:with|from)\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|producers"
+    r"|businesses|manufacturers|makers|miners|suppliers|universities)\b"
+)
+
+
+def _with_firms(doc: Document, signs: list[Hit]) -> set[int]:
+    """Sentences where what is signed is signed with firms, not with a state."""
+    return {h.sentence for h in signs if _WITH_FIRMS.match(doc.text, h.start + len(h.text))}
+
+
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
     """Sentences where a year follows a signing verb ("signed the accord in 2023")."""
     return {h.sentence for h in signs if _PAST_YEAR.match(doc.text, h.start + len(h.text))}
@@ -587,6 +600,7 @@ def read_partnership(
         {h.sentence for h in named if h not in stated}
         | {h.sentence for h in signs if h not in signing}
         | reaffirmed
+        | _with_firms(doc, signing)
     )
     hits["sign"] = [h for h in signing if h.sentence not in unsigned]
     signed = (
