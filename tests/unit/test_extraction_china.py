@@ -977,3 +977,28 @@ def test_armed_forces_keep_their_acts_in_a_sport_text() -> None:
         "home as the PLA navy kept up its blockade drills around the island."
     )
     assert level("Baseball final postponed as PLA drills encircle Taiwan", text) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Firms put on China's export control list are sanctioned: an incident ...
+        (
+            "China adds 12 Japanese firms to export control list",
+            "China's Ministry of Commerce placed 12 Japanese companies on its export control "
+            "list, banning them from receiving dual-use items.",
+            2,
+        ),
+        # ... a metal put there is a control, no incident.
+        (
+            "Tungsten prices hit a record",
+            "Prices have risen since China added tungsten to its export control list in "
+            "February.",
+            0,
+        ),
+    ],
+)
+def test_firms_on_an_export_control_list_are_sanctioned(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

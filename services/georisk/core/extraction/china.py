@@ -144,6 +144,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "invade*",
     ),
     "incident": (
+        # Firms put on China's export control list: a sanction on them (a material put there
+        # is a control, the minerals reading's).
+        "export control list",
         # Rewards for the arrest of named foreigners: "offered bounties for 18 Taiwanese".
         "bounty",
         "bounties",
@@ -1008,6 +1011,21 @@ def _supposed(doc: Document, hit: Hit) -> bool:
     return preceded(doc.text, hit.start, _SUPPOSING, min(60, hit.start - doc.starts[hit.sentence]))
 
 
+_LISTED_FIRMS = re.compile(
+    r"\b(?:compan\w*|firms?|contractors?|entities|subsidiaries|makers?|suppliers?)\s+"
+    r"(?:on|to)\s+(?:its\s+|the\s+)?$"
+)
+
+
+def _listing_firms(doc: Document, incidents: list[Hit]) -> list[Hit]:
+    """The incidents, with an export control list only where firms are put on it."""
+    return [
+        h
+        for h in incidents
+        if h.text != "export control list" or preceded(doc.text, h.start, _LISTED_FIRMS, 30)
+    ]
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(_PATTERN)
     if not hits.get("actor") and not hits.get("waters"):
@@ -1015,6 +1033,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     for group in _SUPPOSABLE:
         if group in hits:
             hits[group] = [h for h in hits[group] if not _supposed(doc, h)]
+    hits["incident"] = _listing_firms(doc, hits.get("incident", []))
     acts = _severe(doc, context, hits)
     severe, encircling = acts.sentences, acts.encircling
     # "one of the few sources outside China": China as the contrast is no party to an attack.
