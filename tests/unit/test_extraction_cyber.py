@@ -619,3 +619,28 @@ def test_cables_named_once_are_read_through_the_text(title: str, text: str, expe
 )
 def test_a_perfect_tense_states_the_act(text: str, expected: int) -> None:
     assert reading_of("Allies issue router advisory", text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A club's ransomware attack named in the headline is an incident, sport or not ...
+        (
+            "Football club postpones ticket sales after ransomware attack",
+            "The league club said a ransomware attack had encrypted its ticketing servers. The "
+            "coach said the squad's first home match would go ahead.",
+            2,
+        ),
+        # ... while one met in passing in a match report stays the match's setting.
+        (
+            "United beat City in the league",
+            "The striker scored twice before half-time. The coach joked that the squad's "
+            "defence had held up better than the club website, hit by a cyberattack last year.",
+            0,
+        ),
+    ],
+)
+def test_a_sport_story_headlined_by_an_incident_reports_it(
+    title: str, text: str, expected: int
+) -> None:
+    assert reading_of(title, text)[0] == expected

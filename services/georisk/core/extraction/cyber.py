@@ -442,7 +442,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     }
     framing = hits.get("policy", []) + hits.get("field", [])
     background = near(topic, framing) | {h.sentence for h in topic}
-    if context.genres and len(incident) < 3:
+    # A sport or game text needs incidents in three sentences, unless its headline names one
+    # ("J.League club postpones ticket sales after ransomware attack").
+    if context.genres and len(incident) < 3 and not any(h.sentence == 0 for h in compound):
         return reading(0, 0, ("cyber",), None)
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
     # major state campaign (Volt Typhoon, Salt Typhoon)"; a generic "state-backed" needs more.
