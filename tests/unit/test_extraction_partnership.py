@@ -790,6 +790,12 @@ def test_a_coordinator_is_an_office_not_coordination(title: str, text: str, expe
             "in the United States and Japan.",
             0,
         ),
+        (
+            "Texas rare earth plant begins output",
+            "The plant will process carbonate from Brazil and Australia. The company said it "
+            "had signed supply agreements with two US magnet plants in South Carolina.",
+            0,
+        ),
         # ... while what two states sign stays signed.
         (
             "UK and Japan sign minerals memorandum",

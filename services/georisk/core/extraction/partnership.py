@@ -519,7 +519,8 @@ def _unconcluded(text: str, start: int) -> bool:
 # agreements ... to buy oxides from two domestic producers": the counterpart is firms.
 _WITH_FIRMS = re.compile(
     r"[^.;]{0,160}?\b(?:with|from)\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|producers"
-    r"|businesses|manufacturers|makers|miners|suppliers|universities)\b"
+    r"|businesses|manufacturers|makers|miners|suppliers|universities|plants|refiners|smelters"
+    r"|buyers|customers|investors|lenders|banks)\b"
 )
 
 
