@@ -806,3 +806,24 @@ def test_a_coordinator_is_an_office_not_coordination(title: str, text: str, expe
 )
 def test_an_instrument_signed_with_firms_is_no_pact(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The threat actor's own joint drills are no allied cooperation ...
+        (
+            "China's People's Liberation Army launched large-scale joint drills around Taiwan, "
+            "days after a US destroyer sailed through the strait.",
+            0,
+        ),
+        # ... nor are allies' drills it seeks to limit their own, they stay the allies'.
+        (
+            "Chinese drafts have sought limits on joint military exercises by the Philippines "
+            "and the United States.",
+            1,
+        ),
+    ],
+)
+def test_the_threat_actors_own_drills_are_no_cooperation(text: str, expected: int) -> None:
+    assert level("Drills in the region", text) == expected

@@ -426,6 +426,22 @@ def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str])
     return parties
 
 
+_DRILLS = ("joint drill", "joint exercise", "joint military")
+# "sought limits on joint military exercises": the drills are what the threat actor opposes.
+_OBJECT = re.compile(r"\b(?:on|against|over|to|with)\s+$")
+
+
+def _threats_own(context: Context, hit: Hit, threats: frozenset[str]) -> bool:
+    """ "China's People's Liberation Army launched joint drills around Taiwan": when only
+    threat actors are named before joint drills in their sentence, the drills are theirs, no
+    allied cooperation."""
+    if not hit.text.startswith(_DRILLS) or preceded(context.doc.text, hit.start, _OBJECT, 12):
+        return False
+    start = context.original.starts[hit.sentence]
+    before = {m.code for m in context.mentions if start <= m.offset < hit.start}
+    return bool(before) and before <= threats
+
+
 def _anchored(context: Context, sentences: set[int], allied: frozenset[str]) -> set[int]:
     """Sentences naming an allied state, opening the body under a title that names one, or a
     title over an opening sentence that names one."""
@@ -630,7 +646,7 @@ def read_partnership(
     hits["cooperation"] = [
         h
         for h in _unprescribed(doc, hits.get("cooperation", []) + hits.get("negotiation", []))
-        if h.sentence not in reaffirmed
+        if h.sentence not in reaffirmed and not _threats_own(context, h, threats)
     ]
     cooperation = {h.sentence for h in hits["cooperation"] + hits.get("agencies", [])}
     # "the Hiroshima Accord agreed by the two countries' leaders in 2023": recalled, not new.
