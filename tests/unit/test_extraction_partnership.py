@@ -646,6 +646,13 @@ def test_a_leaders_compact_is_a_formal_instrument() -> None:
             "Much depends on whether cooperation with Britain and other allies deepens beyond"
             " information exchange, and whether Japan and the UK share more threat data.",
         ),
+        # A report urging or recommending cooperation advises it.
+        (
+            "Taiwan reports surge in attacks on government networks",
+            "The report by Taiwan's security agency urged closer cooperation with private "
+            "operators and international partners. It recommended that Japan and the United "
+            "States share threat data with Taipei.",
+        ),
     ],
 )
 def test_advice_and_conjecture_about_cooperation_are_none(title: str, text: str) -> None:

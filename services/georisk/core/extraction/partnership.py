@@ -554,8 +554,11 @@ _THAT = re.compile(r"\s+that\b")
 
 
 # "Tokyo should coordinate more closely with Washington", "whether cooperation with allies
-# deepens": advice or conjecture, not talks held.
-_PRESCRIPTIVE = re.compile(r"\b(?:should|ought\s+to|must|needs?\s+to|whether)\b")
+# deepens", "the report urged closer cooperation": advice or conjecture, not talks held.
+_PRESCRIPTIVE = re.compile(
+    r"\b(?:should|ought\s+to|must|needs?\s+to|whether|urg(?:ed|es|ing)|recommend\w*|calls?\s+for"
+    r"|called\s+for)\b"
+)
 
 
 def _unprescribed(doc: Document, hits: list[Hit]) -> list[Hit]:
