@@ -155,3 +155,24 @@ def test_an_opinion_piece_is_background_whatever_it_recounts() -> None:
     title = "Opinion: Britain's tilt to the Indo-Pacific is paying off"
     text = "Britain has joined CPTPP and signed a defence access agreement with Japan."
     assert level("partnership", title, text) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A story sourced to a yearly report is its statistics: background ...
+        (
+            "Ransomware attacks on hospitals rose 14% last year, the national cyber agency said "
+            "in its annual cyber landscape report. Hackers encrypted records at 40 hospitals.",
+            1,
+        ),
+        # ... while an agency reporting an attack, with no yearly report, reports the act.
+        (
+            "A ransomware attack encrypted a hospital's patient records system on Monday, the "
+            "national cyber agency said in a statement. Surgeries were cancelled.",
+            2,
+        ),
+    ],
+)
+def test_a_story_sourced_to_a_yearly_report_is_background(text: str, expected: int) -> None:
+    assert level("cyber", "Cyber agency reports rise in ransomware cases", text) == expected

@@ -79,6 +79,23 @@ def analysis_title(title: str) -> bool:
     return "?" in title or _ANALYSIS_TITLE.search(title) is not None
 
 
+# "..., the National Security Bureau said in its annual cyber threat report": a story
+# sourced to a yearly report is its statistics and trends, background like the report itself.
+_YEARLY_REPORT = re.compile(
+    r"\b(?:in|from)\s+(?:its|an|the|a)\s+(?:new\s+)?(?:annual|yearly|half-yearly|quarterly)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:report|review|assessment|survey)\b",
+    re.IGNORECASE,
+)
+
+
+def _yearly_report(doc: Document) -> bool:
+    """Whether the opening sentence sources the story to a yearly or quarterly report."""
+    opening = 1 if doc.title_end else 0  # sentence 0 is the title, when there is one
+    if opening >= doc.n_sentences:
+        return False
+    return _YEARLY_REPORT.search(doc.text, doc.starts[opening], doc.end(opening)) is not None
+
+
 def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
     """An analysis or opinion piece is background: level 1 at most."""
     return {
@@ -103,7 +120,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         doc=doc,
         original=original,
         genres=register.genres,
-        analysis_title=analysis_title(title),
+        analysis_title=analysis_title(title) or _yearly_report(original),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
         mentions=tuple(found),
     )
