@@ -992,8 +992,7 @@ def test_armed_forces_keep_their_acts_in_a_sport_text() -> None:
         # ... a metal put there is a control, no incident.
         (
             "Tungsten prices hit a record",
-            "Prices have risen since China added tungsten to its export control list in "
-            "February.",
+            "Prices have risen since China added tungsten to its export control list in February.",
             0,
         ),
     ],
