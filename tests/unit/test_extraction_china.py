@@ -1001,3 +1001,25 @@ def test_firms_on_an_export_control_list_are_sanctioned(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+_BREACH = (
+    "Investigators said the intruders had read email for months. The coast guard said "
+    "patrol schedules were among the files taken. Officials reset every account. The "
+    "agency has since added two-factor sign-in. "
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        # A formal protest answering the attribution is the rubric's diplomatic protest.
+        ("The foreign ministry summoned the Chinese ambassador.", 2),
+        ("The foreign ministry lodged a formal protest with the Chinese embassy.", 2),
+        # China's denial is no protest.
+        ("China's embassy rejected the accusations as groundless.", 1),
+    ],
+)
+def test_a_formal_protest_after_an_attribution_is_an_incident(closing: str, expected: int) -> None:
+    title = "Manila blames Chinese state hackers for breach of coast guard email"
+    assert level(title, _BREACH + closing) == expected

@@ -1011,6 +1011,11 @@ def _supposed(doc: Document, hit: Hit) -> bool:
     return preceded(doc.text, hit.start, _SUPPOSING, min(60, hit.start - doc.starts[hit.sentence]))
 
 
+_FORMAL_PROTEST = re.compile(
+    r"\b(?:summon\w*|(?:lodg|fil)\w*\s+(?:a\s+)?(?:formal\s+|diplomatic\s+|strong\s+)?protest)"
+)
+
+
 _LISTED_FIRMS = re.compile(
     r"\b(?:compan\w*|firms?|contractors?|entities|subsidiaries|makers?|suppliers?)\s+"
     r"(?:on|to)\s+(?:its\s+|the\s+)?$"
@@ -1050,6 +1055,10 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
         and not _announced(doc.text, doc.starts[s], first_severe.get(s))
     }
     lead_incident = {s for s in incident if context.in_lead(s)}
+    # "Manila blames Chinese state hackers... The foreign ministry summoned the Chinese
+    # ambassador": a formal protest answering an attribution in the lead is its own incident.
+    if any(context.in_lead(s) for s in near(hits.get("cyber", []), parties, window=1)):
+        lead_incident |= {s for s in incident if in_sentence(doc, s, _FORMAL_PROTEST)}
     # Sport, travel or food writing ("China edge Japan... early attacks off the serve") needs
     # severe acts in two sentences to be about China's conduct: its attacks and rivalries,
     # even a Go player's "invasion", are the game's.
