@@ -1023,3 +1023,23 @@ _BREACH = (
 def test_a_formal_protest_after_an_attribution_is_an_incident(closing: str, expected: int) -> None:
     title = "Manila blames Chinese state hackers for breach of coast guard email"
     assert level(title, _BREACH + closing) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Workers injured in an accident at a Chinese-owned plant are no incident of China's ...
+        (
+            "An explosion at a Chinese-owned nickel smelter in Sulawesi injured seven workers "
+            "and halted four production lines.",
+            0,
+        ),
+        # ... crew injured by China's coast guard are.
+        (
+            "The Chinese coast guard fired water cannon at a supply boat, injuring four crew.",
+            2,
+        ),
+    ],
+)
+def test_injuries_in_an_accident_are_no_incident(text: str, expected: int) -> None:
+    assert level("Smelter and sea", text) == expected

@@ -764,6 +764,19 @@ def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+# "An explosion at a Chinese-owned smelter injured seven workers": an industrial accident.
+_ACCIDENT = re.compile(r"\b(?:explosions?|accidents?|landslides?|furnaces?|collapsed?|blaze)\b")
+
+
+def _deliberate(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The incidents, without injuries in an accident's sentence."""
+    return [
+        h
+        for h in hits
+        if not (h.text.startswith("injur") and in_sentence(doc, h.sentence, _ACCIDENT))
+    ]
+
+
 # "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports":
 # a stop and its trade, a few words apart.
 _TRADE_AFTER = re.compile(
@@ -885,7 +898,7 @@ def _incidents(
     passing = [h for h in assets if in_sentence(doc, h.sentence, _TRANSIT)]
     assets = [h for h in assets if h not in passing]
     words = (
-        _standing(doc, affirmed(doc, hits.get("incident", [])))
+        _standing(doc, _deliberate(doc, affirmed(doc, hits.get("incident", []))))
         # China's drills, not allies' drills in a sentence that also names China ("HMS Spey
         # joins a Japanese destroyer for drills; a Chinese frigate shadows").
         + with_actor(severe.drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
