@@ -644,3 +644,25 @@ def test_a_sport_story_headlined_by_an_incident_reports_it(
     title: str, text: str, expected: int
 ) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Amendments, directives and codes of practice are policy, like laws and bills: the
+        # incidents they cite are why they exist.
+        (
+            "Parliament passes amendment requiring 24-hour cyber incident reporting",
+            "The amendment will require operators of critical infrastructure to report serious "
+            "cyber incidents within 24 hours after a ransomware attack crippled a national "
+            "railway.",
+        ),
+        (
+            "Agency tightens code of practice for critical infrastructure",
+            "The cybersecurity code of practice requires owners to report a cyberattack on "
+            "their networks within two hours.",
+        ),
+    ],
+)
+def test_amendments_and_codes_of_practice_are_policy(title: str, text: str) -> None:
+    assert reading_of(title, text)[0] == 1
