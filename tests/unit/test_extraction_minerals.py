@@ -400,6 +400,13 @@ def test_a_disruption_at_risk_is_background(title: str, text: str, expected: int
             "Shortages of the mix had cut milk yields in the district, officials said.",
             0,
         ),
+        # Once a farm text names them as nutrients, every sentence's cobalt is a nutrient.
+        (
+            "Farmers told to tackle copper and cobalt shortfall in herds",
+            "Officers urged farmers to add mineral supplements to feed. Cows lacking cobalt "
+            "cannot make vitamin B12, while a copper shortage leaves bones brittle.",
+            0,
+        ),
         # The same elements as commodities.
         ("Copper and cobalt supply disrupted as Congo mine floods", "Output halted.", 2),
     ],

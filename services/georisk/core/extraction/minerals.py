@@ -460,10 +460,19 @@ _TITLE_MEASURE = re.compile(
 _NUTRIENT_WORDS = ("deficien", "nutri", "supplement")
 
 
+# A farm or diet story: "cows lacking cobalt", "copper shortfall in herds" are all nutrients
+# once the text names them as such anywhere.
+_FARMED = re.compile(
+    r"\b(?:cattle|cows?|herds?|livestock|sheep|dairy|vitamins?|fertili[sz]ers?|crops?|diets?)\b"
+)
+
+
 def _commodities(doc: Document, material: list[Hit]) -> list[Hit]:
     """The material hits not named as nutrients."""
     if not any(word in doc.text for word in _NUTRIENT_WORDS):
         return material  # a substring test spares the regex on most texts
+    if _NUTRIENT.search(doc.text) and _FARMED.search(doc.text):
+        return []
     return [h for h in material if not in_sentence(doc, h.sentence, _NUTRIENT)]
 
 
