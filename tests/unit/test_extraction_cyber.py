@@ -666,3 +666,22 @@ def test_a_sport_story_headlined_by_an_incident_reports_it(
 )
 def test_amendments_and_codes_of_practice_are_policy(title: str, text: str) -> None:
     assert reading_of(title, text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Under a title reporting sanctions or charges against the hackers, the spy agency
+        # they served says who, not how big: an actor named (2) ...
+        ("US sanctions three Chinese firms over hacking-for-hire operations", 2),
+        # ... while an attribution of the same intrusions to the agency is a state campaign.
+        ("US blames Chinese state hackers for intrusions at defence contractors", 3),
+    ],
+)
+def test_a_spy_agency_under_a_sanctions_title_names_an_actor(title: str, expected: int) -> None:
+    text = (
+        "The Treasury said the companies had sold hacking services to China's Ministry of "
+        "State Security and compromised email servers at US defence contractors. Officials "
+        "said the hackers had stolen data from the contractors' networks."
+    )
+    assert reading_of(title, text)[0] == expected

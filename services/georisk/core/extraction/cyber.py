@@ -332,6 +332,7 @@ GENERIC_CAMPAIGN = frozenset(
 AGENCIES = frozenset({"ministry of state security"})
 
 
+_MEASURE_TITLE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|charges|charged|indicts?|indicted)\b")
 _FLOODING = ("ddos", "denial")
 # "knocks out card payments across New Zealand": an outage as wide as a state.
 _ACROSS = re.compile(r"\bacross\s+(?:the\s+)?$")
@@ -430,6 +431,11 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # severe ("a China-linked group ran a five-year espionage campaign").
     campaigns = {h.sentence for h in hits.get("campaign word", [])}
     generic = [h for h in hits.get("campaign", []) if h.text in GENERIC_CAMPAIGN]
+    # "UK sanctions two Chinese firms over hacking of parliamentary email": under a title
+    # reporting a measure against the hackers, the spy agency they served says who, not how big.
+    if _MEASURE_TITLE.search(doc.text, 0, doc.end(0)):
+        generic += [h for h in named_topic if h.text in AGENCIES]
+        named_topic = [h for h in named_topic if h.text not in AGENCIES]
     named_hits = named_topic + [h for h in generic if h.sentence in campaigns]
     campaign = near(named_hits, acts + topic, window=1)
     scale = hits.get("scale", [])
