@@ -1043,3 +1043,10 @@ def test_a_formal_protest_after_an_attribution_is_an_incident(closing: str, expe
 )
 def test_injuries_in_an_accident_are_no_incident(text: str, expected: int) -> None:
     assert level("Smelter and sea", text) == expected
+
+
+def test_suspended_tariff_concessions_are_a_measure() -> None:
+    # Trade preferences withdrawn from a rival's goods: a coercive measure, like duties.
+    title = "Beijing suspends tariff concessions on Taiwanese machine tools"
+    text = "China's finance ministry said it would end reduced duties on 34 Taiwanese products."
+    assert level(title, text) == 2

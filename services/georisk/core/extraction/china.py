@@ -210,6 +210,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "countervailing dut*",
         "definitive tariff*",
         "punitive tariff*",
+        # Trade preferences withdrawn: "Beijing suspends tariff concessions on Taiwanese goods".
+        "suspends tariff concession*",
+        "suspended tariff concession*",
+        "suspend tariff concession*",
+        "suspension of tariff concession*",
         # Beijing's names for disputed places: "rejects China's renaming of 27 places".
         "renam*",
         "punitive dut*",
