@@ -474,3 +474,29 @@ def test_a_standing_ban_is_no_new_ban(text: str, expected: int) -> None:
 def test_a_mine_on_care_and_maintenance_is_a_disruption() -> None:
     text = "The owners will place the spodumene mine on care and maintenance from April."
     assert level("Lithium operation to enter care and maintenance, 280 jobs go", text) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Named buyers put on an export control list, banned from receiving rare earths: a
+        # sanction-like licensing control (2) ...
+        (
+            "China adds 12 Japanese firms to export control list",
+            "China's Ministry of Commerce placed 12 Japanese companies on its export control "
+            "list, banning them from receiving dual-use items including rare earths and gallium.",
+            2,
+        ),
+        # ... while a material's exports banned to a class of users is an outright ban (3).
+        (
+            "China bans samarium exports to US defence users",
+            "China banned exports of samarium and samarium magnets to US defence users with "
+            "immediate effect.",
+            3,
+        ),
+    ],
+)
+def test_a_ban_on_listed_buyers_is_a_licensing_control(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

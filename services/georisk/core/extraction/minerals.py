@@ -357,6 +357,15 @@ _IN_FORCE_FROM = re.compile(
 )
 
 
+# "placed 12 Japanese companies on its export control list, banning them from receiving rare
+# earths", "bars germanium sales to them": a ban that lists named buyers is a sanction-like
+# licensing control (2), not an outright export ban.
+_AT_FIRMS = re.compile(
+    r"\b(?:export\s+control|entity)\s+list\b|\b(?:banning|barring|bars?|barred)\s+them\b"
+    r"|\b(?:sales|exports?|supplies)\s+to\s+them\b"
+)
+
+
 # "commit to processing ore in the country, in line with the ban on raw lithium exports": a
 # ban already in force, the frame of a new story.
 _STANDING = re.compile(
@@ -527,6 +536,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         and not _announced(doc, s, first_ban[s])
         and not _bans_know_how(doc.text, first_ban[s], material)
         and not preceded(doc.text, first_ban[s], _STANDING, 40)
+        and not in_sentence(doc, s, _AT_FIRMS)
     }
     concrete = control | disruption
     # A pact's list of fields ("joint work on semiconductors, critical minerals and clean
