@@ -500,3 +500,19 @@ def test_a_ban_on_listed_buyers_is_a_licensing_control(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A halt of a state's exports to another state is decreed: an outright ban (3) ...
+        ("China halts rare earth exports to Japan as row escalates", 3),
+        # ... a halt aimed at a state's firms is a targeted control (2) ...
+        ("China halts rare earth magnet exports to Japanese defence contractors", 2),
+        # ... and a halt at a mine is a disruption (2).
+        ("Floods halt rare earth exports from Myanmar mine", 2),
+    ],
+)
+def test_a_halt_of_exports_to_a_state_is_a_ban(title: str, expected: int) -> None:
+    text = "The commerce ministry said it had stopped approving licences for rare earth metals."
+    assert level(title, text) == expected

@@ -306,6 +306,18 @@ ACTS: dict[str, tuple[str, ...]] = {
 
 
 _STOPS = ("suspend", "freez")  # decreed; "halting exports from a mine" is a disruption
+# ... but "China halts rare earth exports to Japan": a halt of a state's exports to another
+# is decreed (to "Japanese defence contractors", it is aimed at firms).
+_EXPORTS_TO = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+exports?\s+to\b"
+    r"(?!(?:\s+[\w-]+){1,3}?\s+(?:firms|companies|contractors|users|makers|buyers)\b)"
+)
+
+
+def _halts_exports_to(doc: Document, hit: Hit) -> bool:
+    return hit.text.startswith("halt") and bool(
+        _EXPORTS_TO.match(doc.text, hit.start + len(hit.text))
+    )
 # "suspends its ban on gallium exports": suspending a measure ends it.
 _ENDS_MEASURE = re.compile(
     r"\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|controls?|curbs?|restrictions?"
@@ -498,7 +510,7 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         for h in hits.get("disruption", [])
         if not (h.text.startswith(_STOPS) and _ENDS_MEASURE.match(doc.text, h.start + len(h.text)))
     ]
-    stops = [h for h in disruptions if h.text.startswith(_STOPS)]
+    stops = [h for h in disruptions if h.text.startswith(_STOPS) or _halts_exports_to(doc, h)]
     exports = [h for h in hits.get("market", []) if h.text == "exports"]
     ban |= near(stops, exports) & near(material, exports)
     # "agreed to coordinate on export controls": what partners will do names no control.
