@@ -685,3 +685,23 @@ def test_a_spy_agency_under_a_sanctions_title_names_an_actor(title: str, expecte
         "said the hackers had stolen data from the contractors' networks."
     )
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("systems", "effect", "expected"),
+    [
+        # Ransomware on a utility's billing or customer systems hits its office, not its
+        # plant: one organisation's incident (2) ...
+        ("billing", "delaying bills to 600,000 households", 2),
+        # ... on its treatment controls, critical infrastructure (3).
+        ("treatment controls", "forcing staff to run plants by hand", 3),
+    ],
+)
+def test_a_utilitys_billing_systems_are_no_critical_infrastructure(
+    systems: str, effect: str, expected: int
+) -> None:
+    title = f"Ransomware attack disrupts {systems} at regional water utility"
+    text = (
+        f"A ransomware attack on the regional water utility has disrupted its {systems}, {effect}."
+    )
+    assert reading_of(title, text)[0] == expected

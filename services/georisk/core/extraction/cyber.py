@@ -354,9 +354,12 @@ def _across_a_state(context: Context) -> list[Hit]:
 # unaffected": the infrastructure named is what the attack spared.
 _SPARED = re.compile(
     r"\b(?:not\s+(?:been\s+)?affected|unaffected|not\s+compromised|were\s+isolated"
-    r"|continued\s+to\s+(?:operate|run|produce))\b"
+    r"|continued\s+to\s+(?:operate|run|produce)"
+    # A utility's office systems, not its plant: "disrupts billing at Kedah water utility".
+    r"|billing|customer\s+(?:portals?|systems|accounts|service))\b"
 )
-_SPARED_WORDS = ("affected", "compromised", "isolated", "continued")  # one in every phrase
+# One in every phrase: a substring test spares the regex on most texts.
+_SPARED_WORDS = ("affected", "compromised", "isolated", "continued", "billing", "customer")
 
 
 _CABLE = re.compile(r"\bcables?\b")
