@@ -145,6 +145,16 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("UK-Japan defence ties risk promising more than they deliver, report warns", True),
         ("Japan's defence white paper calls China its greatest strategic challenge", True),
         ("China urges citizens to avoid travel to Japan", False),
+        # Lawmakers debating, hearing evidence, recommending: policy debate.
+        ("MPs press ministers to place China on foreign influence scheme's enhanced tier", True),
+        ("Senate committee hears mixed views on critical minerals strategic reserve", True),
+        ("Norway committee recommends further delay to seabed minerals licensing", True),
+        ("UK risks falling behind in race for critical minerals, industry tells MPs", True),
+        ("Senate bill seeks to ban raw mineral exports", True),
+        # A law passed, and lawmakers sanctioned or condemning, are events.
+        ("Philippine Senate passes bill phasing out raw nickel ore exports", False),
+        ("China sanctions three Japanese lawmakers after Taipei visit", False),
+        ("MPs lash Beijing over cyber attack targeting military personnel", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

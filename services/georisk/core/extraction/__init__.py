@@ -66,6 +66,13 @@ _ANALYSIS_TITLE = re.compile(
     # Retrospectives: "Five years on, Indonesia's nickel gamble has remade the market",
     # "Eight months on, the Quad's minerals initiative is long on mapping".
     r"|^(?:\w+|\d+)\s+(?:years?|months?)\s+(?:on|after|later)\b"
+    # Lawmakers debating: "MPs press ministers to...", "Senate committee hears mixed views",
+    # "Norway committee recommends further delay", "industry tells MPs": policy debate.
+    r"|\b(?:mps|senators|lawmakers|legislators|parliamentarians|peers|committee|panel|hearing"
+    r"|inquiry|bill)\s+(?:[\w-]+\s+)?(?:press\w*|urg\w*|question\w*|says|said|debat\w*|clash\w*"
+    r"|split\w*|spar\w*|weigh\w*|warn\w*|hears?|heard|told|recommend\w*|postpon\w*|voice\w*"
+    r"|calls?|revive\w*|push\w*|seeks?)\b"
+    r"|\btells?\s+(?:mps|senators|lawmakers|committee|inquiry|parliament)\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
     r"|^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
     r"(?:things|ways|reasons|lessons|questions|charts|takeaways|risks|trends|facts)\b",
