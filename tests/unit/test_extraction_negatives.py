@@ -247,6 +247,18 @@ HARD_NEGATIVES = {
         "Landowners say the Chinese water deer are spreading fast and want a cull before "
         "spring planting.",
     ),
+    "science fiction season": (
+        "Cyberpunk classics return as London festival celebrates Japanese animation",
+        "A season of Japanese science-fiction opens this week, with restored prints of cult "
+        "films in which hackers break into government networks and rogue programs seize "
+        "control of cities. Tickets for most screenings have sold out.",
+    ),
+    "civil partnership": (
+        "Civil partnerships: how to register",
+        "Couples in England and Wales can form a civil partnership. The partnership is formed when both partners sign the document in the presence of a "
+        "registrar. You can convert it into a marriage, and the partnership agreement will be "
+        "treated as having started on the original date. Give notice at the register office.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -96,6 +96,8 @@ EXCLUSION_PHRASES = (
     "Cybertruck*",
     "Cyberpunk*",
     "Cybermen",
+    # A couple's legal union: "register a civil partnership".
+    "civil partnership*",
     "Cyberman",
     "cyberware",
     # Deals that are no state's pact: budgets, coalitions, courts, wages, sport and media.
@@ -354,6 +356,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "stealth",
         "scenes",
         "entertainment",
+        # Science fiction seasons: "cult cyberpunk films", "screenings".
+        "science fiction",
+        "science-fiction",
+        "sci-fi",
+        "screening*",
+        "studios",
         # Game updates: "patch notes", "balance changes", "bug fixes".
         "patch notes",
         "balance change*",
@@ -520,6 +528,17 @@ GENRES: dict[str, tuple[str, ...]] = {
         "horsepower",
         "fuel economy",
         "road test*",
+    ),
+    # Couples' legal unions: a civil partnership's "partners sign" the register.
+    "marriage": (
+        "civil partnership*",
+        "marriage*",
+        "married",
+        "registrar*",
+        "register office*",
+        "spouse*",
+        "wedding*",
+        "divorce*",
     ),
     # Garden columns: a plant "short of magnesium" is no supply shortage.
     "garden": (
