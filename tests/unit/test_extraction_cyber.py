@@ -662,6 +662,13 @@ def test_a_sport_story_headlined_by_an_incident_reports_it(
             "The cybersecurity code of practice requires owners to report a cyberattack on "
             "their networks within two hours.",
         ),
+        # A mandatory duty is a rule, and the sectors a bill covers are no attack's scale.
+        (
+            "Senate approves mandatory cyber incident reporting for utilities",
+            "The Senate approved a bill requiring electricity, water, telecoms and gas "
+            "companies to report serious cyber incidents to a national authority within 24 "
+            "hours.",
+        ),
     ],
 )
 def test_amendments_and_codes_of_practice_are_policy(title: str, text: str) -> None:

@@ -301,6 +301,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "directive*",
         "code of practice",
         "codes of practice",
+        "mandatory",
         "bill",
         "enact*",
         "strategy",
@@ -450,7 +451,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {
         s
-        for s in (campaign | scaled) - attempted
+        for s in (campaign | scaled) - attempted - policy
         if context.in_lead(s) and not context.hedged(s, at=first_act.get(s))
     }
     framing = hits.get("policy", []) + hits.get("field", [])
