@@ -176,6 +176,12 @@ def test_an_opinion_piece_is_background_whatever_it_recounts() -> None:
             "in its annual cyber landscape report. Hackers encrypted records at 40 hospitals.",
             1,
         ),
+        (
+            "The national cyber agency handled a record 241 nationally significant incidents, "
+            "including ransomware attacks that crippled hospitals, according to its annual "
+            "review published on Tuesday.",
+            1,
+        ),
         # ... while an agency reporting an attack, with no yearly report, reports the act.
         (
             "A ransomware attack encrypted a hospital's patient records system on Monday, the "

@@ -89,7 +89,8 @@ def analysis_title(title: str) -> bool:
 # "..., the National Security Bureau said in its annual cyber threat report": a story
 # sourced to a yearly report is its statistics and trends, background like the report itself.
 _YEARLY_REPORT = re.compile(
-    r"\b(?:in|from)\s+(?:its|an|the|a)\s+(?:new\s+)?(?:annual|yearly|half-yearly|quarterly)\s+"
+    r"\b(?:in|from|according\s+to)\s+(?:its|an|the|a)\s+(?:new\s+)?"
+    r"(?:annual|yearly|half-yearly|quarterly)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:report|review|assessment|survey)\b",
     re.IGNORECASE,
 )
