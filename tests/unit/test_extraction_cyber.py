@@ -712,3 +712,20 @@ def test_a_utilitys_billing_systems_are_no_critical_infrastructure(
         f"A ransomware attack on the regional water utility has disrupted its {systems}, {effect}."
     )
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # The headline's incident is the topic of the opening sentence's acts ...
+        ("Cyberattack forces water utilities into manual operation", 3),
+        # ... a headline without one leaves them a plant fault.
+        ("Water utilities switch to manual operation", 0),
+    ],
+)
+def test_the_headlines_incident_is_the_opening_sentences_topic(title: str, expected: int) -> None:
+    text = (
+        "Nineteen municipal water utilities switched to manual operation on Tuesday after "
+        "attackers tampered with a platform used to control pumps and chemical dosing."
+    )
+    assert reading_of(title, text)[0] == expected

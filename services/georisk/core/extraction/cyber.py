@@ -422,6 +422,10 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits["policy"] = [h for h in hits.get("policy", []) if not _military(doc.text, h)]
     policy = {h.sentence for h in hits["policy"]}
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
+    # "Cyberattack forces water utilities into manual operation. ... after attackers tampered
+    # with a monitoring platform": the headline's incident is the opening sentence's topic.
+    if any(h.sentence == 0 for h in compound):
+        incident |= {h.sentence for h in acts if h.sentence == 1} - policy
     first_act = first_offsets(acts)
     # "published a joint advisory warning that a hacking group has compromised routers": a
     # perfect tense states the act, whatever hedge came before it.
