@@ -1050,3 +1050,13 @@ def test_suspended_tariff_concessions_are_a_measure() -> None:
     title = "Beijing suspends tariff concessions on Taiwanese machine tools"
     text = "China's finance ministry said it would end reduced duties on 34 Taiwanese products."
     assert level(title, text) == 2
+
+
+def test_china_as_the_contrast_is_no_party_to_friction() -> None:
+    # "battery makers outside China": China names where the supply is not, no rivalry.
+    title = "Tanzania bans export of raw graphite"
+    text = (
+        "Tanzania banned exports of raw graphite with immediate effect. Analysts warned the "
+        "ban could delay projects intended to supply battery makers outside China."
+    )
+    assert level(title, text) == 0

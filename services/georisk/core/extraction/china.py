@@ -995,7 +995,7 @@ def _friction(
     contest = _current(doc, hits.get("contest", []))
     answered = _answered(doc, hits.get("leverage", []), actors)
     return (
-        near(contest + _current(doc, hits.get("friction", [])), _uncommercial(doc, actors))
+        near(contest + _current(doc, hits.get("friction", [])), _uncommercial(doc, parties))
         | _curbed(doc, actors)
         # "a hacking group known as MirrorFace... connected to China's state security": an
         # attribution may name China in the sentence next to the hacking.
