@@ -1060,3 +1060,12 @@ def test_china_as_the_contrast_is_no_party_to_friction() -> None:
         "ban could delay projects intended to supply battery makers outside China."
     )
     assert level(title, text) == 0
+
+
+def test_licences_withheld_from_a_states_firms_are_a_targeted_measure() -> None:
+    title = "China halts graphite licences for two Korean battery makers"
+    text = (
+        "China's commerce ministry has stopped approving export licences for graphite anode "
+        "material bound for two South Korean battery manufacturers."
+    )
+    assert level(title, text) == 2

@@ -344,6 +344,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "halted exports",
         "halts all",
         "halted all",
+        # Licences withheld: "has stopped approving export licences for ... two South Korean
+        # battery manufacturers".
+        "stopped approving",
+        "stop approving",
+        "stops approving",
     ),
     # Stops of trade worded apart from it: "bans rare earth exports to Japan" (`_trade_stops`).
     "stop": (
