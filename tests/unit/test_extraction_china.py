@@ -1045,10 +1045,22 @@ def test_injuries_in_an_accident_are_no_incident(text: str, expected: int) -> No
     assert level("Smelter and sea", text) == expected
 
 
-def test_suspended_tariff_concessions_are_a_measure() -> None:
-    # Trade preferences withdrawn from a rival's goods: a coercive measure, like duties.
-    title = "Beijing suspends tariff concessions on Taiwanese machine tools"
-    text = "China's finance ministry said it would end reduced duties on 34 Taiwanese products."
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Trade preferences withdrawn from a rival's goods: a coercive measure, like duties.
+        (
+            "Beijing suspends tariff concessions on Taiwanese machine tools",
+            "China's finance ministry said it would end reduced duties on 34 Taiwanese products.",
+        ),
+        # Tourism withheld as leverage.
+        (
+            "China suspends group tours to Japan as row deepens",
+            "Travel agencies were told to stop selling packages to Japan from Monday.",
+        ),
+    ],
+)
+def test_withdrawn_trade_preferences_and_tours_are_measures(title: str, text: str) -> None:
     assert level(title, text) == 2
 
 

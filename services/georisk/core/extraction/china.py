@@ -215,6 +215,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "suspended tariff concession*",
         "suspend tariff concession*",
         "suspension of tariff concession*",
+        # Tourism as leverage: "China suspends group tours to Japan".
+        "suspends group tours",
+        "suspended group tours",
+        "halts group tours",
+        "halted group tours",
+        "suspension of group tours",
         # Beijing's names for disputed places: "rejects China's renaming of 27 places".
         "renam*",
         "punitive dut*",
