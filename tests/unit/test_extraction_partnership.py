@@ -834,3 +834,22 @@ def test_an_instrument_signed_with_firms_is_no_pact(title: str, text: str, expec
 )
 def test_the_threat_actors_own_drills_are_no_cooperation(text: str, expected: int) -> None:
     assert level("Drills in the region", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("channel", "expected"),
+    [
+        # What leaders agree on a call is talk (1) ...
+        ("in a telephone call", 1),
+        ("by video link", 1),
+        # ... what they agree at a summit, a leaders' agreement to cooperate.
+        ("at a summit in London", 2),
+    ],
+)
+def test_leaders_agreeing_on_a_call_hold_talks(channel: str, expected: int) -> None:
+    title = "UK and Japanese leaders agree to deepen defence ties"
+    text = (
+        f"The prime ministers of Britain and Japan agreed {channel} on Wednesday to deepen "
+        "cooperation on defence and economic security."
+    )
+    assert level(title, text) == expected

@@ -318,6 +318,8 @@ def _halts_exports_to(doc: Document, hit: Hit) -> bool:
     return hit.text.startswith("halt") and bool(
         _EXPORTS_TO.match(doc.text, hit.start + len(hit.text))
     )
+
+
 # "suspends its ban on gallium exports": suspending a measure ends it.
 _ENDS_MEASURE = re.compile(
     r"\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|controls?|curbs?|restrictions?"

@@ -545,6 +545,20 @@ def _with_firms(doc: Document, signs: list[Hit]) -> set[int]:
     return {h.sentence for h in signs if _WITH_FIRMS.match(doc.text, h.start + len(h.text))}
 
 
+# "agreed in a telephone call to deepen cooperation": what leaders say on the phone is talk.
+_PHONE = re.compile(
+    r"\b(?:tele)?phone\s+(?:call|talks?|conversation)s?\b|\bby\s+phone\b"
+    r"|\bvideo\s+(?:call|link|conference)\b"
+)
+
+
+def _phoned(doc: Document) -> set[int]:
+    """The sentences that report a call."""
+    if "phone" not in doc.text and "video" not in doc.text:
+        return set()
+    return {s for s in range(doc.n_sentences) if in_sentence(doc, s, _PHONE)}
+
+
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
     """Sentences where a year follows a signing verb ("signed the accord in 2023")."""
     return {h.sentence for h in signs if _PAST_YEAR.match(doc.text, h.start + len(h.text))}
@@ -668,6 +682,7 @@ def read_partnership(
         }
         - with_threat
         - dated
+        - _phoned(doc)
     )
     allied_sentences = _allied_sentences(context, groupings, scope.interested)
     # "Agencies from the US, the UK, Canada... attributed a botnet to China's Ministry of State
