@@ -255,9 +255,10 @@ HARD_NEGATIVES = {
     ),
     "civil partnership": (
         "Civil partnerships: how to register",
-        "Couples in England and Wales can form a civil partnership. The partnership is formed when both partners sign the document in the presence of a "
-        "registrar. You can convert it into a marriage, and the partnership agreement will be "
-        "treated as having started on the original date. Give notice at the register office.",
+        "Couples in England and Wales can form a civil partnership. The partnership is "
+        "formed when both partners sign the document in the presence of a registrar. You can "
+        "convert it into a marriage, and the partnership agreement will be treated as having "
+        "started on the original date. Give notice at the register office.",
     ),
     "cuisine": (
         "A guide to Japanese cuisine",
