@@ -421,9 +421,12 @@ def test_elements_as_nutrients_are_no_minerals(title: str, text: str, expected: 
         # A title on the market's drift or outlook heads market commentary (1) ...
         ("Antimony prices ease for third week as buyers draw down stocks", 1),
         ("Copper market heads for deficit as mine growth stalls, analysts say", 1),
-        # ... unless it reports a measure or a stoppage too.
+        # ... unless it reports a measure or a stoppage too ...
         ("Antimony prices ease as Beijing suspends export licences", 2),
         ("Copper heads for deficit as strike shuts Chilean mine", 2),
+        # ... not one the market only weighs, and "prices firm" is the market too.
+        ("Cobalt prices firm as traders weigh Congo quota system", 1),
+        ("Copper prices edge higher on speculation over Chilean export quotas", 1),
     ],
 )
 def test_a_market_title_heads_commentary(title: str, expected: int) -> None:

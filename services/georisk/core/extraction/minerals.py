@@ -470,7 +470,13 @@ _MARKET_TITLE = re.compile(
     r"\b(?:edges?|edging|drifts?|drifting|eases?|easing|steady|steadies|slips?|holds?\s+steady"
     r"|for\s+(?:a\s+)?(?:second|third|fourth|fifth)\s+(?:straight\s+)?(?:week|month|quarter)"
     r"|analysts?\s+(?:say|said|see|expect|split|warn)|heads?\s+for|looming"
-    r"|to\s+persist|glut|surplus|deficit|rally|rebound|recovery)\b"
+    r"|to\s+persist|glut|surplus|deficit|rally|rebound|recovery|prices\s+firm(?:s|ed)?)\b"
+)
+# ... unless the market only weighs the measure: "as traders weigh Congo quota system",
+# "on speculation over Chinese quotas".
+_WEIGHED = re.compile(
+    r"\b(?:weigh\w*|bets?|betting|eyes?|eyeing|speculat\w*|hedg\w*|await\w*|uncertain\w*"
+    r"|wary|fears?|worr\w*)\b"
 )
 # What a market title may also report that is more than the market: a measure or a stoppage.
 _TITLE_MEASURE = re.compile(
@@ -574,8 +580,9 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         proposed, ban = ban, set()
     # "Antimony prices ease for third week", "Copper market heads for deficit, analysts say":
     # a title on the market's drift or outlook, naming no measure, heads market commentary.
-    commentary = _MARKET_TITLE.search(doc.text, 0, doc.title_end) is not None and not (
-        _TITLE_MEASURE.search(doc.text, 0, doc.title_end)
+    commentary = _MARKET_TITLE.search(doc.text, 0, doc.title_end) is not None and (
+        not _TITLE_MEASURE.search(doc.text, 0, doc.title_end)
+        or _WEIGHED.search(doc.text, 0, doc.title_end) is not None
     )
     kind: SignalKind
     if firm_ban:
