@@ -681,8 +681,8 @@ def test_amendments_and_codes_of_practice_are_policy(title: str, text: str) -> N
         # Under a title reporting sanctions or charges against the hackers, the spy agency
         # they served says who, not how big: an actor named (2) ...
         ("US sanctions three Chinese firms over hacking-for-hire operations", 2),
-        # ... while an attribution of the same intrusions to the agency is a state campaign.
-        ("US blames Chinese state hackers for intrusions at defence contractors", 3),
+        # ... while an attribution of a years-long campaign to the agency is a state campaign.
+        ("US blames Chinese state hackers for years-long campaign against defence firms", 3),
     ],
 )
 def test_a_spy_agency_under_a_sanctions_title_names_an_actor(title: str, expected: int) -> None:
@@ -728,4 +728,42 @@ def test_the_headlines_incident_is_the_opening_sentences_topic(title: str, expec
         "Nineteen municipal water utilities switched to manual operation on Tuesday after "
         "attackers tampered with a platform used to control pumps and chemical dosing."
     )
+    assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A named actor's intrusion into one ministry is an incident naming an actor (2) ...
+        (
+            "Prague blames China's APT31 for foreign ministry hack",
+            "The government said APT31, a group linked to China's state security, had breached "
+            "an unclassified email network at the foreign ministry.",
+            2,
+        ),
+        # ... named as a campaign, or a years-long one, it is a major state campaign (3) ...
+        (
+            "Prague blames China's APT31 for years-long hacking campaign",
+            "The government said APT31, a group linked to China's state security, had breached "
+            "an unclassified email network at the foreign ministry.",
+            3,
+        ),
+        # ... and so is a Typhoon, as the rubric names them ...
+        (
+            "Agencies blame Volt Typhoon for intrusion at a ministry",
+            "The agencies said Volt Typhoon had breached an email network at the ministry.",
+            3,
+        ),
+        # ... or an actor attributed by a coalition of states.
+        (
+            "Allies blame China-backed APT40 for theft of passwords",
+            "Australia, the US, the UK, Canada and Japan said APT40 had breached an Australian "
+            "agency and stolen hundreds of passwords.",
+            3,
+        ),
+    ],
+)
+def test_a_named_actors_intrusion_is_major_only_as_a_campaign(
+    title: str, text: str, expected: int
+) -> None:
     assert reading_of(title, text)[0] == expected

@@ -266,7 +266,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "undersea power cable*",
         "subsea power cable*",
     ),
-    "campaign word": ("campaign", "campaigns"),
+    # What makes an actor's intrusion a campaign: the word, or years of it.
+    "campaign word": (
+        "campaign",
+        "campaigns",
+        "years-long",
+        "year-long",
+    ),
     # Flooding websites: a denial of service against web pages, however many, is moderate.
     "website": ("website*", "web site*", "web page*"),
     # An attempt is an incident but not a severe one: "hackers tried to breach".
@@ -387,6 +393,25 @@ _ARMED = re.compile(
 _DRILLING = ("exercise", "drill", "war game", "wargam")
 
 
+# Several states attributing together: "the Five Eyes partners - New Zealand, Canada, the US
+# and UK - along with Germany, Japan and Korea".
+_COALITION = 3
+
+
+def _major(context: Context, campaign: set[int], campaigns: set[int], named: list[Hit]) -> set[int]:
+    """The campaign sentences that make it a major state campaign, the rubric's 3: named as a
+    campaign or by its years ("a years-long campaign") a sentence away, a Typhoon (the rubric's
+    Volt and Salt Typhoon), or attributed by a coalition of states in the lead. Otherwise a
+    named actor's intrusion is an incident naming an actor (2)."""
+    if any(h.text.endswith("typhoon") for h in named) or any(
+        len(codes) >= _COALITION
+        for s, codes in context.countries_by_sentence.items()
+        if context.in_lead(s)
+    ):
+        return campaign
+    return {c for c in campaign if any(abs(c - w) <= 1 for w in campaigns)}
+
+
 def _military(text: str, hit: Hit) -> bool:
     """Whether an exercise word names armed forces' drills: "PLA drills", "the military held
     exercises", or drills "around" a place."""
@@ -455,7 +480,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     attempted = {h.sentence for h in hits.get("attempt", [])}
     firm = {
         s
-        for s in (campaign | scaled) - attempted - policy
+        for s in (_major(context, campaign, campaigns, named_hits) | scaled) - attempted - policy
         if context.in_lead(s) and not context.hedged(s, at=first_act.get(s))
     }
     framing = hits.get("policy", []) + hits.get("field", [])
