@@ -155,6 +155,14 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Philippine Senate passes bill phasing out raw nickel ore exports", False),
         ("China sanctions three Japanese lawmakers after Taipei visit", False),
         ("MPs lash Beijing over cyber attack targeting military personnel", False),
+        # Blogs, columns and features.
+        ("Blog: Whitehall's China audit is still waiting for a strategy", True),
+        ("Shipping column: war-risk cover creeps up for carriers calling at Taiwan", True),
+        ("Grey-zone pressure on Pratas: a slow squeeze rather than a siege", True),
+        ("How Beijing's grey-zone pressure is reshaping life on Taiwan's islands", True),
+        ("Fund managers weigh Taiwan risk as chip stocks hit new highs", True),
+        ("Coast guard: a Chinese ship rammed our patrol boat", False),
+        ("How Beijing's coast guard rammed a Philippine boat", False),
     ],
 )
 def test_analysis_titles(title: str, expected: bool) -> None:

@@ -37,7 +37,7 @@ _ANALYSIS_TITLE = re.compile(
     # Market columns and briefs: "Battery metals weekly: lithium holds steady", "Cobalt market
     # wrap:", "Cobalt market: rally fades", "Broker view:", "Market note:", "Brief:".
     r"|\b(?:weekly|wrap)\s*:"
-    r"|^(?:[\w\-]+\s+){0,2}(?:market|view|note|brief|briefing|outlook|report)\s*:"
+    r"|^(?:[\w\-]+\s+){0,2}(?:market|view|note|brief|briefing|outlook|report|column|blog)\s*:"
     # Statistics and yearly reports: "networks faced 2.9 million intrusion attempts a day",
     # "3.1 million daily intrusion attempts", "threat report names China".
     r"|\b\d[\d.,]*\s*(?:m|bn|million|billion|thousand)?\s+(?:[\w-]+\s+){0,4}(?:a|per)\s+"
@@ -73,6 +73,12 @@ _ANALYSIS_TITLE = re.compile(
     r"|split\w*|spar\w*|weigh\w*|warn\w*|hears?|heard|told|recommend\w*|postpon\w*|voice\w*"
     r"|calls?|revive\w*|push\w*|seeks?)\b"
     r"|\btells?\s+(?:mps|senators|lawmakers|committee|inquiry|parliament)\b"
+    # Features: "Grey-zone pressure on Pratas: a slow squeeze rather than a siege", "How
+    # Beijing's grey-zone pressure is reshaping life on the islands", "Fund managers weigh
+    # Taiwan risk".
+    r"|:\s+(?:a|an)\s+[^:]*\b(?:not|rather\s+than)\b"
+    r"|^how\s+[^:?]*\b(?:is|are)\s+\w+ing\b"
+    r"|\b(?:forums?|investors|fund\s+managers|analysts|economists|strategists)\s+weigh\w*\b"
     # Listicles: "Five geopolitical risks to watch", "10 things to know about..."
     r"|^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
     r"(?:things|ways|reasons|lessons|questions|charts|takeaways|risks|trends|facts)\b",
