@@ -767,3 +767,21 @@ def test_a_named_actors_intrusion_is_major_only_as_a_campaign(
     title: str, text: str, expected: int
 ) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        # A warning that hackers are breaking into networks states the act (2) ...
+        ("are breaking into", 2),
+        # ... one that they could, a threat (1).
+        ("could soon break into", 1),
+    ],
+)
+def test_a_present_progressive_after_a_warning_states_the_act(verb: str, expected: int) -> None:
+    title = "Agencies warn of hackers targeting routers"
+    text = (
+        f"The agencies warned that Iranian-linked hackers {verb} the networks of fuel "
+        "station operators through a flaw in office routers."
+    )
+    assert reading_of(title, text)[0] == expected

@@ -421,6 +421,8 @@ def _military(text: str, hit: Hit) -> bool:
     return preceded(text, hit.start, _ARMED, 30) or after.lstrip().startswith(("around", "near"))
 
 
+# "warn that state hackers are exploiting routers": a present progressive states the act.
+_UNDERWAY = re.compile(r"\b(?:is|are)\s+$")
 _WARNED_OF = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,6}?(?:of|about)\b")
 
 
@@ -458,7 +460,14 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
         s
         for s in incident
         if not context.hedged(s, at=first_act.get(s))
-        or any(h.sentence == s and preceded(doc.text, h.start, ASSERTED, 20) for h in acts)
+        or any(
+            h.sentence == s
+            and (
+                preceded(doc.text, h.start, ASSERTED, 20)
+                or preceded(doc.text, h.start, _UNDERWAY, 12)
+            )
+            for h in acts
+        )
     }
     # A generic "state-backed" says who, not how big: it takes scale, or a campaign, to make it
     # severe ("a China-linked group ran a five-year espionage campaign").
