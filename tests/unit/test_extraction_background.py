@@ -200,3 +200,21 @@ def test_an_opinion_piece_is_background_whatever_it_recounts() -> None:
 )
 def test_a_story_sourced_to_a_yearly_report_is_background(text: str, expected: int) -> None:
     assert level("cyber", "Cyber agency reports rise in ransomware cases", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A pact's story lists cyber among its fields: background ...
+        ("Japan and India leaders sign economic security accord covering chips", 1),
+        # ... unless its headline names a cyber incident.
+        ("Japan and India leaders sign economic security accord after port hack", 2),
+    ],
+)
+def test_cyber_as_a_pacts_field_is_background(title: str, expected: int) -> None:
+    text = (
+        "The Japanese and Indian prime ministers signed an Economic Security Partnership Accord "
+        "in New Delhi on Friday. The accord commits the two governments to share threat "
+        "information after cyberattacks disrupted power grids and ports in both countries."
+    )
+    assert level("cyber", title, text) == expected

@@ -110,6 +110,28 @@ def _yearly_report(doc: Document) -> bool:
     return _YEARLY_REPORT.search(doc.text, doc.starts[opening], doc.end(opening)) is not None
 
 
+# A cyber incident named in the headline: "sanctions Russian over Medibank hack".
+_INCIDENT_TITLE = re.compile(
+    r"\b(?:hack\w*|breach\w*|cyber-?\s?attack\w*|ransomware|intrusions?|ddos|malware|outage\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _pact_fields(
+    readings: dict[Dimension, DimensionReading], title: str
+) -> dict[Dimension, DimensionReading]:
+    """A pact's story (partnership 2 or 3) lists cyber among its fields ("share intelligence on
+    ransomware groups", "work against hybrid threats, including cyber attacks"): background
+    (1), unless its headline names a cyber incident."""
+    pact, cyber = readings["partnership"], readings["cyber"]
+    if pact.level < 2 or cyber.level < 2 or _INCIDENT_TITLE.search(title):
+        return readings
+    return {
+        **readings,
+        "cyber": DimensionReading(1, cyber.confidence, cyber.evidence, "background"),
+    }
+
+
 def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
     """An analysis or opinion piece is background: level 1 at most."""
     return {
@@ -148,4 +170,5 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     }
     if context.analysis_title:
         readings = _analysis_cap(readings)
+    readings = _pact_fields(readings, title)
     return Extraction(readings=readings, countries=principal, notes=register.excluded)
