@@ -218,3 +218,20 @@ def test_cyber_as_a_pacts_field_is_background(title: str, expected: int) -> None
         "information after cyberattacks disrupted power grids and ports in both countries."
     )
     assert level("cyber", title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A story of China's act recounts the pacts it answers: background ...
+        ("China protests Taiwan leader's visit to Paraguay", 1),
+        # ... a story of the pact is the pact's.
+        ("Taiwan and Paraguay leaders sign agricultural agreements", 3),
+    ],
+)
+def test_pacts_in_a_story_of_chinas_act_are_background(title: str, expected: int) -> None:
+    text = (
+        "The Taiwanese leader met Paraguay's president in Asuncion and signed agreements on "
+        "agricultural technology and a new credit line for small businesses."
+    )
+    assert level("partnership", title, text) == expected

@@ -117,6 +117,14 @@ _INCIDENT_TITLE = re.compile(
 )
 
 
+# A headline whose subject is the threat actor: "China protests...", "Beijing bans...".
+_THREAT_TITLE = re.compile(r"(?:china|beijing|chinese)\b", re.IGNORECASE)
+
+
+def _background(reading: DimensionReading) -> DimensionReading:
+    return DimensionReading(1, reading.confidence, reading.evidence, "background")
+
+
 def _pact_fields(
     readings: dict[Dimension, DimensionReading], title: str
 ) -> dict[Dimension, DimensionReading]:
@@ -126,18 +134,23 @@ def _pact_fields(
     pact, cyber = readings["partnership"], readings["cyber"]
     if pact.level < 2 or cyber.level < 2 or _INCIDENT_TITLE.search(title):
         return readings
-    return {
-        **readings,
-        "cyber": DimensionReading(1, cyber.confidence, cyber.evidence, "background"),
-    }
+    return {**readings, "cyber": _background(cyber)}
+
+
+def _threat_story(
+    readings: dict[Dimension, DimensionReading], title: str
+) -> dict[Dimension, DimensionReading]:
+    """A story of the threat actor's act ("China protests Taiwan leader's Paraguay visit")
+    recounts the pacts it answers: partnership background (1) at most."""
+    pact = readings["partnership"]
+    if pact.level < 2 or not _THREAT_TITLE.match(title):
+        return readings
+    return {**readings, "partnership": _background(pact)}
 
 
 def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension, DimensionReading]:
     """An analysis or opinion piece is background: level 1 at most."""
-    return {
-        dim: DimensionReading(1, r.confidence, r.evidence, "background") if r.level > 1 else r
-        for dim, r in readings.items()
-    }
+    return {dim: _background(r) if r.level > 1 else r for dim, r in readings.items()}
 
 
 def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
@@ -170,5 +183,5 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     }
     if context.analysis_title:
         readings = _analysis_cap(readings)
-    readings = _pact_fields(readings, title)
+    readings = _threat_story(_pact_fields(readings, title), title)
     return Extraction(readings=readings, countries=principal, notes=register.excluded)
