@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.7.0"  # score-1.1.0 with extractor rules-17 (1.6.0: rules-16)
+MODEL_VERSION = "score-1.8.0"  # score-1.1.0 with extractor rules-18 (1.7.0: rules-17)
 
 HOUR = 3600
 DAY = 24 * HOUR
