@@ -253,6 +253,13 @@ HARD_NEGATIVES = {
         "films in which hackers break into government networks and rogue programs seize "
         "control of cities. Tickets for most screenings have sold out.",
     ),
+    "civic twinning": (
+        "Somerset town and Japanese city renew twinning partnership after 40 years",
+        "Civic leaders from a Somerset market town and its Japanese twin city signed a renewed "
+        "friendship agreement on Saturday, marking 40 years of a partnership. The new "
+        'agreement commits both councils to expand pupil exchanges. "This UK-Japan link has '
+        'been built by ordinary families," said the town mayor.',
+    ),
     "civil partnership": (
         "Civil partnerships: how to register",
         "Couples in England and Wales can form a civil partnership. The partnership is "

@@ -263,6 +263,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "twin cit*",
         "sister cit*",
         "twinning",
+        # Town halls' leaders, not heads of government: "civic leaders signed".
+        "civic leader*",
+        "council leader*",
     ),
     # Allied agencies warning together: "a joint advisory co-sealed by the Five Eyes". Agency
     # cooperation is low-level (1): issuing an advisory is no agreement between governments.
