@@ -253,6 +253,13 @@ HARD_NEGATIVES = {
         "films in which hackers break into government networks and rogue programs seize "
         "control of cities. Tickets for most screenings have sold out.",
     ),
+    "thriller review": (
+        "Review: 'Zero Day Tide' is a slick but silly hacking thriller",
+        "The series opens with a ransomware gang seizing control of a hospital. An analyst, "
+        "played with weary charm by the film's star, tracks the hackers who breached the "
+        "network. The hackers then attack a power grid. The villains hijack webcams. In the "
+        "finale the ransomware attack on the city fails. Four stars.",
+    ),
     "civic twinning": (
         "Somerset town and Japanese city renew twinning partnership after 40 years",
         "Civic leaders from a Somerset market town and its Japanese twin city signed a renewed "

@@ -494,9 +494,11 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     }
     framing = hits.get("policy", []) + hits.get("field", [])
     background = near(topic, framing) | {h.sentence for h in topic}
-    # A sport or game text needs incidents in three sentences, unless its headline names one
-    # ("J.League club postpones ticket sales after ransomware attack").
-    if context.genres and len(incident) < 3 and not any(h.sentence == 0 for h in compound):
+    # A sport or game text needs incidents in three sentences, and a film, novel or game's are
+    # its plot however many; unless the headline names one ("J.League club postpones ticket
+    # sales after ransomware attack", "studio hacked").
+    headlined = any(h.sentence == 0 for h in compound)
+    if context.genres and (len(incident) < 3 or "screen" in context.genres) and not headlined:
         return reading(0, 0, ("cyber",), None)
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
     # major state campaign (Volt Typhoon, Salt Typhoon)"; a generic "state-backed" needs more.
