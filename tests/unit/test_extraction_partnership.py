@@ -853,3 +853,21 @@ def test_leaders_agreeing_on_a_call_hold_talks(channel: str, expected: int) -> N
         "cooperation on defence and economic security."
     )
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # Coordination promised in answer to an act is not cooperation held ...
+        ("said Tokyo would ask the G7 to coordinate a response", 0),
+        # ... coordination agreed is.
+        ("agreed with the G7 to coordinate a response", 1),
+    ],
+)
+def test_coordination_promised_in_answer_is_none(clause: str, expected: int) -> None:
+    title = "China bans rare earth exports to Japan"
+    text = (
+        "China banned exports of dysprosium to Japan on Monday. Japan's chief cabinet "
+        f"secretary called it coercion and {clause} with the United States and Britain."
+    )
+    assert level(title, text) == expected

@@ -578,10 +578,19 @@ _PRESCRIPTIVE = re.compile(
 )
 
 
+# "said Washington would coordinate with allies on a response", "would ask the G7 to
+# coordinate a response": cooperation promised in answer to an act, not held.
+_PROMISED = re.compile(r"\bwould\s+(?:[\w-]+\s+){0,4}$")
+
+
 def _unprescribed(doc: Document, hits: list[Hit]) -> list[Hit]:
-    """The cooperation hits no prescriptive modal or "whether" governs earlier in their sentence."""
+    """The cooperation hits no prescriptive modal or "whether" governs earlier in their
+    sentence, and no coordination a "would" promises right before it."""
     return [
-        h for h in hits if _PRESCRIPTIVE.search(doc.text, doc.starts[h.sentence], h.start) is None
+        h
+        for h in hits
+        if _PRESCRIPTIVE.search(doc.text, doc.starts[h.sentence], h.start) is None
+        and not (h.text.startswith("coordinat") and preceded(doc.text, h.start, _PROMISED, 40))
     ]
 
 
