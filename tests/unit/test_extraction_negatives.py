@@ -260,6 +260,35 @@ HARD_NEGATIVES = {
         "network. The hackers then attack a power grid. The villains hijack webcams. In the "
         "finale the ransomware attack on the city fails. Four stars.",
     ),
+    "golf hackers": (
+        "Short game drills every weekend hacker should practise",
+        "Most of us weekend hackers lose more shots around the green than off the tee. These "
+        "drills will save you strokes: chip to tees, then play one ball from the bunker.",
+    ),
+    "airline codeshare": (
+        "Philippine Airlines and ANA expand codeshare partnership to 14 routes",
+        "The airlines announced an expanded codeshare partnership between the Philippines and "
+        'Japan. Members of both frequent-flyer programmes can earn and redeem miles. "Japan '
+        'is one of our most important markets, and this strategic partnership helps," the '
+        "airline said.",
+    ),
+    "civil partnership bill": (
+        "Seimas committee backs civil partnership bill ahead of final vote",
+        "The Lithuanian parliament's legal affairs committee endorsed a revised civil "
+        "partnership bill. The bill would allow two adults to register a partnership agreement "
+        'with a notary. Partners could end the agreement by mutual consent. "This is about '
+        'families who need a signature on paper," one sponsor said. Opponents argued that '
+        "the partnership agreement would undermine marriage.",
+    ),
+    "accountancy partners": (
+        "Accountancy firm names 38 new partners, including first from Tokyo office",
+        "A London-based accountancy firm has promoted 38 people to partner, including the "
+        "first partner based in its Tokyo office, opened to serve Japanese companies investing "
+        "in Britain. They include specialists in tax and audit, and a team that advises on "
+        "deals between British and Japanese businesses. The senior partner said the firm's "
+        'strategic focus on cross-border work had paid off: "Our partnership is our culture, '
+        'and we welcome colleagues who have helped clients in both countries."',
+    ),
     "civic twinning": (
         "Somerset town and Japanese city renew twinning partnership after 40 years",
         "Civic leaders from a Somerset market town and its Japanese twin city signed a renewed "

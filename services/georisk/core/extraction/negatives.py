@@ -96,6 +96,8 @@ EXCLUSION_PHRASES = (
     "Cybertruck*",
     "Cyberpunk*",
     "Cybermen",
+    # Golf's amateurs: "most of us weekend hackers".
+    "weekend hacker*",
     # A couple's legal union: "register a civil partnership".
     "civil partnership*",
     "Cyberman",
@@ -147,6 +149,17 @@ GENRES: dict[str, tuple[str, ...]] = {
         "medal*",
         "set piece",
         "unbeaten",
+        # Golf: "weekend hackers" chip round the green.
+        "golf*",
+        "fairway*",
+        "putt*",
+        "bunker*",
+        "handicap*",
+        "birdie*",
+        "caddie*",
+        "short game",
+        "off the tee",
+        "strokes",
         # Board games: a Go final's "invasion" of territory and "encircled" stones.
         "chess",
         "grandmaster*",
@@ -212,6 +225,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "air miles",
         "tier points",
         "codeshare*",
+        "frequent-flyer*",
+        "frequent-flier*",
+        "redeem*",
         "loyalty scheme*",
         "loyalty programme*",
         "loyalty program*",
@@ -539,6 +555,23 @@ GENRES: dict[str, tuple[str, ...]] = {
         "spouse*",
         "wedding*",
         "divorce*",
+        "couples",
+        "notary",
+        "notaries",
+        "same-sex",
+        "cohabit*",
+    ),
+    # Professional firms that are partnerships: "promoted 38 people to partner".
+    "practice": (
+        "accountancy",
+        "accountant*",
+        "audit",
+        "auditor*",
+        "law firm*",
+        "solicitor*",
+        "senior partner",
+        "managing partner",
+        "equity partner*",
     ),
     # Garden columns: a plant "short of magnesium" is no supply shortage.
     "garden": (
