@@ -427,6 +427,8 @@ def test_elements_as_nutrients_are_no_minerals(title: str, text: str, expected: 
         # ... not one the market only weighs, and "prices firm" is the market too.
         ("Cobalt prices firm as traders weigh Congo quota system", 1),
         ("Copper prices edge higher on speculation over Chilean export quotas", 1),
+        ("Copper prices drift lower as traders question durability of Chilean quotas", 1),
+        ("Copper analysts split over Chile's mid-year quota review", 1),
     ],
 )
 def test_a_market_title_heads_commentary(title: str, expected: int) -> None:

@@ -476,7 +476,7 @@ _MARKET_TITLE = re.compile(
 # "on speculation over Chinese quotas".
 _WEIGHED = re.compile(
     r"\b(?:weigh\w*|bets?|betting|eyes?|eyeing|speculat\w*|hedg\w*|await\w*|uncertain\w*"
-    r"|wary|fears?|worr\w*)\b"
+    r"|wary|fears?|worr\w*|question\w*|doubt\w*|split\w*|even\s+with|review)\b"
 )
 # What a market title may also report that is more than the market: a measure or a stoppage.
 _TITLE_MEASURE = re.compile(
