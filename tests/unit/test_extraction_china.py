@@ -1058,6 +1058,10 @@ def test_injuries_in_an_accident_are_no_incident(text: str, expected: int) -> No
             "China suspends group tours to Japan as row deepens",
             "Travel agencies were told to stop selling packages to Japan from Monday.",
         ),
+        (
+            "China curbs group tours to South Korea after missile defence deployment",
+            "Travel agencies were told to stop selling packages to South Korea from Monday.",
+        ),
     ],
 )
 def test_withdrawn_trade_preferences_and_tours_are_measures(title: str, text: str) -> None:

@@ -221,6 +221,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "halts group tours",
         "halted group tours",
         "suspension of group tours",
+        "curbs group tours",
+        "curbed group tours",
+        "bans group tours",
+        "banned group tours",
+        "restricts group tours",
+        "restricted group tours",
         # Beijing's names for disputed places: "rejects China's renaming of 27 places".
         "renam*",
         "punitive dut*",
