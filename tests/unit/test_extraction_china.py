@@ -1085,3 +1085,13 @@ def test_licences_withheld_from_a_states_firms_are_a_targeted_measure() -> None:
         "material bound for two South Korean battery manufacturers."
     )
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize("verb", ["stop buying", "stop using"])
+def test_firms_told_to_stop_a_rivals_products_is_a_measure(verb: str) -> None:
+    title = "Beijing orders state firms to drop US security software"
+    text = (
+        f"China has told state-owned enterprises to {verb} endpoint security software from a "
+        "US company and to replace it with domestic products within six months."
+    )
+    assert level(title, text) == 2

@@ -264,6 +264,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "tragic price",
         "condemn*",
         "stop buying",
+        "stop using",
         "barred",
         "bars imports",
         "bars exports",
