@@ -1,11 +1,11 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to BL have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
-for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`), each
-scored once before its errors were read; BM to BP were scored once on the final `rules-17` and
-never tuned on. These floors (the figures reached, less a small margin) guard against
-regressions. They are not estimates of accuracy on unseen text: the README of the fixtures
-gives those.
+Sets A to CJ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
+to CJ for `rules-18`), each scored once before its errors were read; CK to CN were scored once
+on the final `rules-18` and never tuned on. These floors (the figures reached, less a small
+margin) guard against regressions. They are not estimates of accuracy on unseen text: the
+README of the fixtures gives those.
 """
 
 from __future__ import annotations
@@ -91,12 +91,37 @@ FLOORS = {
     "BN": (0.91, 0.88, 0.90),
     "BO": (0.92, 0.92, 0.93),
     "BP": (0.90, 0.86, 0.91),
+    "BQ": (0.94, 0.93, 0.95),
+    "BR": (0.95, 0.93, 0.95),
+    "BS": (0.92, 0.91, 0.94),
+    "BT": (0.94, 0.97, 0.96),
+    "BU": (0.92, 0.96, 0.95),
+    "BV": (0.96, 0.98, 0.97),
+    "BW": (0.95, 0.91, 0.95),
+    "BX": (0.95, 0.90, 0.93),
+    "BY": (0.95, 0.95, 0.96),
+    "BZ": (0.97, 0.96, 0.97),
+    "CA": (0.94, 0.92, 0.94),
+    "CB": (0.94, 0.91, 0.95),
+    "CC": (0.93, 0.94, 0.95),
+    "CD": (0.94, 0.91, 0.94),
+    "CE": (0.94, 0.96, 0.95),
+    "CF": (0.90, 0.94, 0.94),
+    "CG": (0.93, 0.94, 0.94),
+    "CH": (0.92, 0.95, 0.95),
+    "CI": (0.93, 0.94, 0.95),
+    "CJ": (0.94, 0.92, 0.95),
+    "CK": (0.91, 0.94, 0.94),
+    "CL": (0.95, 0.90, 0.94),
+    "CM": (0.94, 0.89, 0.94),
+    "CN": (0.94, 0.93, 0.95),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
 # notes ("defensive pacts", "trade embargoes") read as partnership background; BH one (a
-# retailer named "the Hartley Partnership").
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7}
+# retailer named "the Hartley Partnership"); CM one, a Doctor Who review whose Cybermen
+# "hacked their way into London's power grid" (read once on the final rules-18, left alone).
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7, "CM": 1 / 7}
 
 
 @cache
