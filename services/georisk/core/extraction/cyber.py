@@ -451,7 +451,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     # "Cyberattack forces water utilities into manual operation. ... after attackers tampered
     # with a monitoring platform": the headline's incident is the opening sentence's topic.
-    if any(h.sentence == 0 for h in compound):
+    headlined = any(h.sentence == 0 for h in compound)
+    if headlined:
         incident |= {h.sentence for h in acts if h.sentence == 1} - policy
     first_act = first_offsets(acts)
     # "published a joint advisory warning that a hacking group has compromised routers": a
@@ -497,7 +498,6 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # A sport or game text needs incidents in three sentences, and a film, novel or game's are
     # its plot however many; unless the headline names one ("J.League club postpones ticket
     # sales after ransomware attack", "studio hacked").
-    headlined = any(h.sentence == 0 for h in compound)
     if context.genres and (len(incident) < 3 or "screen" in context.genres) and not headlined:
         return reading(0, 0, ("cyber",), None)
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
