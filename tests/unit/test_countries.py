@@ -164,6 +164,39 @@ def test_the_scene_of_a_war_in_the_background_is_passing() -> None:
     assert found == ("GB", "JP")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The region's worries listed are its backdrop ...
+        (
+            "The EU and Japan signed a security pact amid rising tensions in the region over "
+            "China, Russia and North Korea.",
+            ("EU", "JP"),
+        ),
+        (
+            "Germany and Britain signed a defence pact, citing threats from Russia and North "
+            "Korea.",
+            ("DE", "GB"),
+        ),
+        # ... and so is the invaded state of a war recalled.
+        (
+            "Britain and Japan signed a pact, three years after Russia's invasion of Ukraine.",
+            ("GB", "JP", "RU"),
+        ),
+        # A state that is a party stays: named as the actor, not in the list.
+        (
+            "The EU and Japan signed a pact. China's coast guard rammed a Japanese patrol boat "
+            "on Monday.",
+            ("CN", "EU", "JP"),
+        ),
+    ],
+)
+def test_a_regions_worries_and_an_invaded_state_are_backdrop(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries("Allies sign security pact", text) == expected
+
+
 def test_northern_ireland_is_part_of_the_united_kingdom() -> None:
     assert countries.resolve("Northern Ireland") == "GB"
 

@@ -431,7 +431,10 @@ _EXAMPLE_MARKER = re.compile(
     # Comparisons with earlier deals: "Japan signed a similar pact with Australia last year",
     # "its fourth such agreement, after those with Australia, Britain and the Philippines".
     r"|(?:similar|such\s+an?)\s+(?:[\w\-]+\s+){0,3}?(?:only\s+)?with"
-    r"|(?:those|ones)\s+with|only\s+one\s+other\s+country,)\s+"
+    r"|(?:those|ones)\s+with|only\s+one\s+other\s+country,"
+    # The region's worries listed: "amid rising tensions in the region over China, Russia and
+    # North Korea", "threats from Russia and North Korea".
+    r"|tensions\s+(?:in\s+the\s+region\s+)?over|threats?\s+(?:posed\s+)?(?:from|by))\s+"
 )
 # A list of short capitalised items joined by commas, "and" or "or"; it ends at a clause
 # break (a comma before a lower-case word, a semicolon, a bracket, the sentence end).
@@ -476,6 +479,8 @@ _MARKER_WORDS = (
     "those with",
     "ones with",
     "other country",
+    "tensions",
+    "threat",
 )
 
 
@@ -491,7 +496,9 @@ def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 # "discussed the situation in Myanmar", "the war in Ukraine": a state as the scene of a
 # conflict that is the backdrop of the story, not a party to it.
-_BACKDROP = re.compile(r"(?<!\w)(?:situation|war|conflict|crisis|fighting)\s+in\s+(?:the\s+)?$")
+_BACKDROP = re.compile(
+    r"(?<!\w)(?:(?:situation|war|conflict|crisis|fighting)\s+in|invasion\s+of)\s+(?:the\s+)?$"
+)
 _BASED = re.compile(r"[\-‐‑]based(?!\w)")
 # "in South Africa", "at the Élysée", "from London": a state or capital given as a place.
 _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
