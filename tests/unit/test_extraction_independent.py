@@ -2,8 +2,9 @@
 
 Sets A to CJ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`), each scored once before its errors were read; CK to CN were scored once
-on the final `rules-18` and never tuned on. These floors (the figures reached, less a small
+to CJ for `rules-18`), each scored once before its errors were read; CK to CR were scored once
+on the final `rules-18` (CK to CN before its last country rule, which moves no level) and never
+tuned on. These floors (the figures reached, less a small
 margin) guard against regressions. They are not estimates of accuracy on unseen text: the
 README of the fixtures gives those.
 """
@@ -115,13 +116,18 @@ FLOORS = {
     "CL": (0.95, 0.90, 0.94),
     "CM": (0.94, 0.89, 0.94),
     "CN": (0.94, 0.93, 0.95),
+    "CO": (0.95, 0.91, 0.94),
+    "CP": (0.95, 0.94, 0.96),
+    "CQ": (0.92, 0.92, 0.94),
+    "CR": (0.94, 0.93, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
 # notes ("defensive pacts", "trade embargoes") read as partnership background; BH one (a
 # retailer named "the Hartley Partnership"); CM one, a Doctor Who review whose Cybermen
-# "hacked their way into London's power grid" (read once on the final rules-18, left alone).
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7, "CM": 1 / 7}
+# "hacked their way into London's power grid", and CR one, a cricket report's record batting
+# "partnership" between England players (both read once on the final rules-18, left alone).
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7, "CM": 1 / 7, "CR": 1 / 7}
 
 
 @cache
