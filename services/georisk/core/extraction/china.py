@@ -787,19 +787,6 @@ def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
     ]
 
 
-# "An explosion at a Chinese-owned smelter injured seven workers": an industrial accident.
-_ACCIDENT = re.compile(r"\b(?:explosions?|accidents?|landslides?|furnaces?|collapsed?|blaze)\b")
-
-
-def _deliberate(doc: Document, hits: list[Hit]) -> list[Hit]:
-    """The incidents, without injuries in an accident's sentence."""
-    return [
-        h
-        for h in hits
-        if not (h.text.startswith("injur") and in_sentence(doc, h.sentence, _ACCIDENT))
-    ]
-
-
 # "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports":
 # a stop and its trade, a few words apart.
 _TRADE_AFTER = re.compile(
@@ -921,7 +908,7 @@ def _incidents(
     passing = [h for h in assets if in_sentence(doc, h.sentence, _TRANSIT)]
     assets = [h for h in assets if h not in passing]
     words = (
-        _standing(doc, _deliberate(doc, affirmed(doc, hits.get("incident", []))))
+        _standing(doc, affirmed(doc, hits.get("incident", [])))
         # China's drills, not allies' drills in a sentence that also names China ("HMS Spey
         # joins a Japanese destroyer for drills; a Chinese frigate shadows").
         + with_actor(severe.drills, actors, doc.text, ahead=None, behind=OBJECT_REACH)
@@ -1058,12 +1045,18 @@ _LISTED_FIRMS = re.compile(
 )
 
 
-def _listing_firms(doc: Document, incidents: list[Hit]) -> list[Hit]:
-    """The incidents, with an export control list only where firms are put on it."""
+# "An explosion at a Chinese-owned smelter injured seven workers": an industrial accident.
+_ACCIDENT = re.compile(r"\b(?:explosions?|accidents?|landslides?|furnaces?|collapsed?|blaze)\b")
+
+
+def _incident_senses(doc: Document, incidents: list[Hit]) -> list[Hit]:
+    """The incident words in their incident sense: an export control list only where firms
+    are put on it, and no injuries in an accident's sentence."""
     return [
         h
         for h in incidents
-        if h.text != "export control list" or preceded(doc.text, h.start, _LISTED_FIRMS, 30)
+        if (h.text != "export control list" or preceded(doc.text, h.start, _LISTED_FIRMS, 30))
+        and not (h.text.startswith("injur") and in_sentence(doc, h.sentence, _ACCIDENT))
     ]
 
 
@@ -1074,7 +1067,7 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     for group in _SUPPOSABLE:
         if group in hits:
             hits[group] = [h for h in hits[group] if not _supposed(doc, h)]
-    hits["incident"] = _listing_firms(doc, hits.get("incident", []))
+    hits["incident"] = _incident_senses(doc, hits.get("incident", []))
     acts = _severe(doc, context, hits)
     severe, encircling = acts.sentences, acts.encircling
     # "one of the few sources outside China": China as the contrast is no party to an attack.

@@ -559,7 +559,7 @@ def _phoned(doc: Document) -> set[int]:
     """The sentences that report a call."""
     if "phone" not in doc.text and "video" not in doc.text:
         return set()
-    return {s for s in range(doc.n_sentences) if in_sentence(doc, s, _PHONE)}
+    return {doc.sentence_of(m.start()) for m in _PHONE.finditer(doc.text)}
 
 
 def _dated(doc: Document, signs: list[Hit]) -> set[int]:
