@@ -197,6 +197,59 @@ def test_a_regions_worries_and_an_invaded_state_are_backdrop(
     assert _countries("Allies sign security pact", text) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The state others are measured against is no party ...
+        (
+            "Lynas produces the first dysprosium outside of China",
+            "The Malaysian plant is one of the few refineries outside China.",
+            ("MY",),
+        ),
+        (
+            "Manila and Canberra sign a visiting forces pact",
+            "It is Manila's first such pact with a country other than the United States, and "
+            "it widens its partners beyond Japan.",
+            ("AU", "PH"),
+        ),
+        # ... unless the text says what it does, and a capital stays a place.
+        (
+            "Graphite mine opens in Mozambique",
+            "It is a rare source outside China, which dominates global supply.",
+            ("CN", "MZ"),
+        ),
+        (
+            "Committee calls for cheaper bus fares",
+            "Fares outside London rose 9% in the year.",
+            ("GB",),
+        ),
+        # A person's origin is no state's part: "her Chinese parents", "Belgian-born".
+        (
+            "Review: a debut novel about a failing chemist",
+            "The narrator disappoints her Chinese parents. Its Belgian-born translator is "
+            "praised, and a French publisher bought the rights.",
+            ("FR",),
+        ),
+        # The state a party backs, and the further topics of a meeting, are backdrop.
+        (
+            "Hacktivists knock UK council sites offline",
+            "The group said it was retaliation for Britain's military support for Ukraine.",
+            ("GB",),
+        ),
+        (
+            "Japan and Britain hold 2+2 talks",
+            "The ministers agreed to deepen cooperation. They also discussed North Korea's "
+            "missile programme and also condemned Russia's war.",
+            ("GB", "JP"),
+        ),
+    ],
+)
+def test_a_contrast_an_origin_a_beneficiary_and_a_topic_are_not_parties(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected
+
+
 def test_northern_ireland_is_part_of_the_united_kingdom() -> None:
     assert countries.resolve("Northern Ireland") == "GB"
 

@@ -497,7 +497,30 @@ def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
 # "discussed the situation in Myanmar", "the war in Ukraine": a state as the scene of a
 # conflict that is the backdrop of the story, not a party to it.
 _BACKDROP = re.compile(
-    r"(?<!\w)(?:(?:situation|war|conflict|crisis|fighting)\s+in|invasion\s+of)\s+(?:the\s+)?$"
+    r"(?<!\w)(?:(?:situation|war|conflict|crisis|fighting)\s+in|invasion\s+of"
+    # "retaliation for Britain's support for Ukraine": the state a party backs, recalled.
+    r"|support\s+(?:for|to))\s+(?:the\s+)?$"
+)
+# "The ministers also discussed North Korea's missile programme", "also condemned Russia's
+# war": the further topics of a meeting, not its parties.
+_TOPIC = re.compile(
+    r"(?<!\w)also\s+(?:discussed|condemned|raised|addressed|touched\s+on|covered|reviewed)\s+"
+    r"(?:the\s+)?(?:situation\s+(?:in|on)\s+)?(?:the\s+)?$"
+)
+# "the few refineries outside China", "its first such pact with a country other than the
+# United States", "partners beyond Washington": the state a story measures others against,
+# not a party to it (unless the text goes on to say what it does: "outside China, which
+# dominates supply"). A capital is a place here ("bus fares outside London").
+_CONTRAST_WORDS = ("outside", "other than", "beyond", "except", "excluding", "apart from")
+_CONTRAST = re.compile(
+    r"(?<!\w)(?:outside(?:\s+of)?|other\s+than|beyond|except|excluding|apart\s+from)\s+"
+    r"(?:mainland\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(r",?\s+which(?!\w)")
+# "her Chinese parents", "its Belgian-born director": a person's origin, not a state's part.
+_ORIGIN = re.compile(
+    r"[\-‐‑](?:born|descent)(?!\w)|\s+(?:parents|descent|heritage|ancestry|roots)(?!\w)"
 )
 _BASED = re.compile(r"[\-‐‑]based(?!\w)")
 # "in South Africa", "at the Élysée", "from London": a state or capital given as a place.
@@ -515,6 +538,16 @@ _FLAG = re.compile(
 def _flag_of(text: str, offset: int) -> bool:
     name = _name_at(text, offset)
     return name is not None and _FLAG.match(text, offset + len(name)) is not None
+
+
+def _contrast(text: str, offset: int) -> bool:
+    """ "one of the few refineries outside China": the state as the measure of others."""
+    if _CONTRAST.search(text, max(0, offset - 24), offset) is None:
+        return False
+    name = _name_at(text, offset)
+    if name is None or _normalise(name) in CAPITALS:
+        return False
+    return _WHICH.match(text, offset + len(name)) is None
 
 
 def _capital_as_place(text: str, offset: int) -> bool:
@@ -677,11 +710,17 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     for code, _, sentence in located:
         per_sentence.setdefault(sentence, set()).add(code)
     flags = any(word in text for word in _FLAG_WORDS)
+    contrasts = any(word in text for word in _CONTRAST_WORDS)
+    topics = "also " in text
     chosen: set[str] = set()
-    for code, offset, sentence in located:
+    for (code, offset, sentence), (_, _, named) in zip(located, found, strict=True):
         if code in chosen:
             continue
         if flags and _flag_of(text, offset):
+            continue
+        if contrasts and _contrast(text, offset):
+            continue
+        if not named and _ORIGIN.match(text, offset + len(_name_at(text, offset) or "")):
             continue
         if offset < doc.title_end:
             chosen.add(code)
@@ -689,6 +728,8 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
         if any(a <= offset < b for a, b in spans):
             continue
         if _BACKDROP.search(text, max(0, offset - 20), offset):
+            continue
+        if topics and _TOPIC.search(text, max(0, offset - 50), offset):
             continue
         placed = _LOCATIVE.search(text, max(0, offset - 10), offset) is not None
         if placed and _VENUE.search(text, max(doc.title_end, offset - 80), offset):
