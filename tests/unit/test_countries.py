@@ -250,6 +250,22 @@ def test_a_contrast_an_origin_a_beneficiary_and_a_topic_are_not_parties(
     assert _countries(title, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The deficit is structural," said an analyst at a London brokerage.',
+            ("CN", "JP"),
+        ),
+        ("A report by a Singapore-based think tank put the loss at $2bn.", ("CN", "JP")),
+        # A firm that is a party stays: it signed, it is no commentator's employer.
+        ("A Singapore bank signed a loan for the smelter.", ("CN", "JP", "SG")),
+    ],
+)
+def test_a_commentators_firm_is_no_party(text: str, expected: tuple[str, ...]) -> None:
+    assert _countries("China curbs cobalt exports to Japan", text) == expected
+
+
 def test_northern_ireland_is_part_of_the_united_kingdom() -> None:
     assert countries.resolve("Northern Ireland") == "GB"
 

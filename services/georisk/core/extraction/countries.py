@@ -518,6 +518,13 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _WHICH = re.compile(r",?\s+which(?!\w)")
+# "said an analyst at a London brokerage", "a report by a Singapore-based think tank": the
+# home of a commentator's firm, not a party to the story.
+_SOURCE_BEFORE = re.compile(r"(?<!\w)(?:at|with|for|from|by)\s+an?\s+(?:[a-z\-]+\s+)?$")
+_SOURCE_AFTER = re.compile(
+    r"(?:[\-‐‑]based)?\s+(?:[a-z\-]+\s+){0,2}?(?:brokerage|bank|consultancy|firm|research "
+    r"house|think\s+tank|university|lender|insurer|fund|asset\s+manager|house)(?!\w)"
+)
 # "her Chinese parents", "its Belgian-born director": a person's origin, not a state's part.
 _ORIGIN = re.compile(
     r"[\-‐‑](?:born|descent)(?!\w)|\s+(?:parents|descent|heritage|ancestry|roots)(?!\w)"
@@ -548,6 +555,14 @@ def _contrast(text: str, offset: int) -> bool:
     if name is None or _normalise(name) in CAPITALS:
         return False
     return _WHICH.match(text, offset + len(name)) is None
+
+
+def _source(text: str, offset: int) -> bool:
+    """ "an analyst at a London brokerage": the home of a commentator's firm."""
+    if _SOURCE_BEFORE.search(text, max(0, offset - 30), offset) is None:
+        return False
+    name = _name_at(text, offset)
+    return name is not None and _SOURCE_AFTER.match(text, offset + len(name)) is not None
 
 
 def _capital_as_place(text: str, offset: int) -> bool:
@@ -719,6 +734,8 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
         if flags and _flag_of(text, offset):
             continue
         if contrasts and _contrast(text, offset):
+            continue
+        if _source(text, offset):
             continue
         if not named and _ORIGIN.match(text, offset + len(_name_at(text, offset) or "")):
             continue
