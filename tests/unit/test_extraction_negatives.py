@@ -303,6 +303,13 @@ HARD_NEGATIVES = {
         "convert it into a marriage, and the partnership agreement will be treated as having "
         "started on the original date. Give notice at the register office.",
     ),
+    "cricket partnership": (
+        "Openers put on record partnership as England take control",
+        "The pair shared a record partnership of 287 as England took control of the Test "
+        "against New Zealand. They batted through the afternoon, punishing a tiring attack; "
+        "one hit three sixes before he was caught off the spinner. New Zealand finally broke "
+        "the partnership at the close.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
