@@ -123,11 +123,11 @@ FLOORS = {
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
-# notes ("defensive pacts", "trade embargoes") read as partnership background; BH one (a
-# retailer named "the Hartley Partnership"); CM one, a Doctor Who review whose Cybermen
-# "hacked their way into London's power grid" (read once on the final rules-18). CR's cricket
-# report ("a record fourth-wicket partnership") reads 0 since rules-19's cricket markers.
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "BH": 1 / 7, "CM": 1 / 7}
+# notes ("defensive pacts", "trade embargoes") read as partnership background; CM one, a
+# Doctor Who review whose Cybermen "hacked their way into London's power grid" (read once on
+# the final rules-18). BH's retailer named "the Hartley Partnership" and CR's cricket report
+# ("a record fourth-wicket partnership") read 0 since rules-19's retail and cricket markers.
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7}
 
 
 @cache

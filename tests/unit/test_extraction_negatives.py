@@ -310,6 +310,13 @@ HARD_NEGATIVES = {
         "one hit three sixes before he was caught off the spinner. New Zealand finally broke "
         "the partnership at the close.",
     ),
+    "retailer named a partnership": (
+        "Hartley Partnership returns to profit as partners' bonus is reinstated",
+        "The Hartley Partnership, the employee-owned group behind Hartley's department stores "
+        "and a supermarket chain, will pay its staff, known as partners, a bonus. Profit "
+        "before tax rose on strong grocery trading. The chairman said the partnership model "
+        "had carried the business through store closures.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
@@ -358,3 +365,14 @@ def test_inflections_of_one_marker_are_one_genre_word() -> None:
     register = read_register("flooding halts a cobalt mine after heavy rains flooded its pit")
     assert "weather" not in register.genres
     assert "weather" in read_register("heavy rains, gusts and flooding closed schools").genres
+
+
+def test_a_retailer_hit_by_ransomware_keeps_its_incident() -> None:
+    text = (
+        "Ransomware encrypted systems at the supermarket group, halting online grocery orders "
+        "and card payments in its department stores for a fifth day. The company said the "
+        "hackers stole customer data, and the attack was reported to the National Cyber "
+        "Security Centre. A trading update was postponed."
+    )
+    article = Article(id="r", title="Supermarket group hit by ransomware attack", text=text)
+    assert extract_article(article, default_scope()).level("cyber") >= 2

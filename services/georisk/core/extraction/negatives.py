@@ -303,6 +303,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "best value",
         "family plan*",
     ),
+    # A retailer's trading results: "the Hartley Partnership", whose staff are "partners".
+    "retail": (
+        "department store*",
+        "supermarket*",
+        "grocery",
+        "store closures",
+        "like-for-like",
+        "profit before tax",
+        "trading update",
+        "home furnishings",
+        "high street",
+    ),
     # Medicine: lithium the mood stabiliser is a drug, not a battery metal.
     "medicine": (
         "bipolar",
