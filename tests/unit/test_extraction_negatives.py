@@ -317,6 +317,25 @@ HARD_NEGATIVES = {
         "before tax rose on strong grocery trading. The chairman said the partnership model "
         "had carried the business through store closures.",
     ),
+    "artists' paints": (
+        "Paint review: are cobalt and cadmium watercolours worth the price?",
+        "Every watercolourist stares at a price list and wonders why one tube of cobalt blue "
+        "costs three times as much as ultramarine. Genuine cobalt pigment is lightfast; "
+        "cheaper hues are a blend. The swatch photos are below.",
+    ),
+    "cafe partnership": (
+        "Coffee chain and bakery announce strategic partnership",
+        "The coffee chain and a bakery announced a strategic partnership that brings pastries "
+        "to 140 cafes in Australia. The partners will show the alliance at the Cafe Industry "
+        "Summit in Sydney, where they launch a loyalty offer with a flat white.",
+    ),
+    "mountaineering expedition": (
+        "Joint Japanese-British team reaches Everest summit",
+        "A joint expedition of Japanese and British climbers reached the summit of Mount "
+        "Everest after a weather window opened. The expedition is a partnership between a "
+        "Tokyo university alpine club and a British charity, and the two sides agreed to "
+        "share the permits.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "

@@ -269,6 +269,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         "flavour*",
         "flavor*",
         "soy sauce",
+        # Cafés and bakeries: a coffee chain's "strategic partnership" with a baker.
+        "bakery",
+        "bakeries",
+        "pastries",
+        "cafe",
+        "cafes",
+        "café",
+        "cafés",
+        "flat white",
     ),
     "festival": (
         "festival*",
@@ -441,6 +450,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         # Local history: "marks 460 years of Borrowdale graphite... visitors can see".
         "visitors",
         "legend",
+        # Artists' materials: "cobalt blue" and "cadmium red" watercolours are paints.
+        "watercolour*",
+        "watercolor*",
+        "pigment*",
+        "swatch*",
+        "lightfast",
+        "acrylics",
+        "oil paint*",
+        "paintbrush*",
     ),
     # Rings and bracelets name their metals (tungsten, cobalt, nickel) as materials to wear.
     "jewellery": (
@@ -553,6 +571,13 @@ GENRES: dict[str, tuple[str, ...]] = {
         "crampons",
         "glacier*",
         "rope team*",
+        # A joint "expedition" to "the summit of Mount Everest" is no summit of leaders.
+        "expedition",
+        "expeditions",
+        "everest",
+        "summit ridge",
+        "weather window",
+        "alpine club*",
     ),
     # Motoring: a "Cobalt" saloon's sales, a car review's "Accord".
     "motoring": (
