@@ -52,6 +52,13 @@ def reading_of(title: str, text: str) -> tuple[int, str | None]:
             2,
         ),
         (
+            # A nation's digital identity is its logins to banks and public services.
+            "Cyberattack knocks out national digital ID for a second day",
+            "A cyberattack took the country's digital ID offline, locking citizens out of "
+            "online banking and tax returns. Hackers flooded the login service with traffic.",
+            3,
+        ),
+        (
             "Parliament passes cyber defence law",
             "Lawmakers enacted a law that allows authorities to take pre-emptive measures. "
             "The strategy aims to strengthen cyber resilience of operators.",

@@ -871,3 +871,12 @@ def test_coordination_promised_in_answer_is_none(clause: str, expected: int) -> 
         f"secretary called it coercion and {clause} with the United States and Britain."
     )
     assert level(title, text) == expected
+
+
+def test_a_labour_disputes_mediation_talks_are_no_diplomacy() -> None:
+    text = (
+        "Workers walked out at the copper mine part-owned by a Japanese trading house, halting "
+        "output. The union and the company blamed each other, and the labour ministry called "
+        "both sides to mediation talks on Wednesday."
+    )
+    assert level("Strike halts output at Chilean copper mine", text) == 0

@@ -228,6 +228,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "operational technology",
         "SCADA",
         "national platform*",
+        # A nation's digital identity logs everyone into banks and public services.
+        "digital ID",
+        "digital identity",
         "ports",
         "airports",
         "air traffic control",

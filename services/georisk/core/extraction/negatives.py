@@ -107,6 +107,11 @@ EXCLUSION_PHRASES = (
     "coalition deal*",
     "plea deal*",
     "pay deal*",
+    # Labour disputes: "called both sides to mediation talks" are no diplomacy.
+    "mediation talks",
+    "wage talks",
+    "pay talks",
+    "contract talks",
     "wage deal*",
     "transfer deal*",
     "sponsorship deal*",
