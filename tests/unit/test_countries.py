@@ -238,8 +238,8 @@ def test_a_regions_worries_and_an_invaded_state_are_backdrop(
         ),
         (
             "Japan and Britain hold 2+2 talks",
-            "The ministers agreed to deepen cooperation. They also discussed North Korea's "
-            "missile programme and also condemned Russia's war.",
+            "The ministers agreed to deepen cooperation. They also discussed support for "
+            "Ukraine and North Korea's missile programme, and also condemned Russia's war.",
             ("GB", "JP"),
         ),
     ],

@@ -505,7 +505,7 @@ _BACKDROP = re.compile(
 # war": the further topics of a meeting, not its parties.
 _TOPIC = re.compile(
     r"(?<!\w)also\s+(?:discussed|condemned|raised|addressed|touched\s+on|covered|reviewed)\s+"
-    r"(?:the\s+)?(?:situation\s+(?:in|on)\s+)?(?:the\s+)?$"
+    r"[^.;:!?]*$"
 )
 # "the few refineries outside China", "its first such pact with a country other than the
 # United States", "partners beyond Washington": the state a story measures others against,
@@ -746,7 +746,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
             continue
         if _BACKDROP.search(text, max(0, offset - 20), offset):
             continue
-        if topics and _TOPIC.search(text, max(0, offset - 50), offset):
+        if topics and _TOPIC.search(text, max(0, offset - 80), offset):
             continue
         placed = _LOCATIVE.search(text, max(0, offset - 10), offset) is not None
         if placed and _VENUE.search(text, max(doc.title_end, offset - 80), offset):
