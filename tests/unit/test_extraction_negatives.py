@@ -336,6 +336,17 @@ HARD_NEGATIVES = {
         "Tokyo university alpine club and a British charity, and the two sides agreed to "
         "share the permits.",
     ),
+    "bone china": (
+        "Potteries ride a China boom as Japanese buyers snap up bone china",
+        "Orders for fine bone china from the potteries rose by a fifth, driven by buyers in "
+        "Japan. Bone china is made from bone ash and kaolin and is fired at around 1,200C.",
+    ),
+    "cricket stand": (
+        "Record sixth-wicket partnership rescues India against Australia",
+        "A 211-run sixth-wicket partnership turned a collapse into a total. India had slumped "
+        "against a fierce pace attack, absorbing short-pitched bowling, before the partnership "
+        "was broken with the new ball. One of the centurions said they attacked back.",
+    ),
     "cuisine": (
         "A guide to Japanese cuisine",
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
