@@ -1095,3 +1095,24 @@ def test_firms_told_to_stop_a_rivals_products_is_a_measure(verb: str) -> None:
         "US company and to replace it with domestic products within six months."
     )
     assert level(title, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A market's figure of speech: nothing that sails or flies collides.
+        (
+            "Smelters are paying miners to take concentrate, as a shortage of ore collides with "
+            "a wave of new smelting capacity in China.",
+            0,
+        ),
+        # A collision of craft stays severe.
+        (
+            "A Chinese coast guard ship collided with a Philippine supply boat near the shoal on "
+            "Sunday, damaging its hull.",
+            3,
+        ),
+    ],
+)
+def test_a_collision_needs_craft(text: str, expected: int) -> None:
+    assert level("Copper smelters squeezed as charges sink", text) == expected

@@ -761,6 +761,21 @@ _ARMED_FORCES = re.compile(
 )
 
 
+# What collides in a clash: craft and the forces aboard them. "A shortage of ore collides
+# with a wave of new capacity" is a market's figure of speech.
+_CRAFT = re.compile(
+    r"\b(?:ships?|vessels?|boats?|trawlers?|cutters?|frigates?|destroyers?|warships?|"
+    r"aircraft|jets?|planes?|submarines?|tankers?|freighters?|coast\s+guard|navy|naval|"
+    r"militia|fishing|patrol|crews?)\b"
+)
+
+
+def _figurative(doc: Document, hit: Hit) -> bool:
+    """Whether a collision hit names no craft in its sentence."""
+    collision = hit.text.startswith(("collid", "collision"))
+    return collision and not in_sentence(doc, hit.sentence, _CRAFT)
+
+
 def _civil_blockade(doc: Document, hit: Hit) -> bool:
     """Whether a blockade hit is protesters closing a road: named so around it, or a bare "the
     blockade" after the text has named a civil one and with no sea word in its sentence."""
@@ -874,7 +889,7 @@ def _severe(doc: Document, context: Context, hits: dict[str, list[Hit]]) -> _Sev
     severe_hits = [
         h
         for h in _own_acts(context, affirmed(doc, hits.get("severe", [])))
-        if h not in recalled and not _civil_blockade(doc, h)
+        if h not in recalled and not _civil_blockade(doc, h) and not _figurative(doc, h)
     ]
     live_fire = [h for h in affirmed(doc, hits.get("live fire", [])) if h not in recalled]
     theatre_fire = near(_beyond_mainland(doc, live_fire), theatres, window=1) & actor_near
