@@ -1,12 +1,10 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to CJ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+Sets A to CZ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`), each scored once before its errors were read; CK to CR were scored once
-on the final `rules-18` (CK to CN before its last country rule, which moves no level) and never
-tuned on. These floors (the figures reached, less a small
-margin) guard against regressions. They are not estimates of accuracy on unseen text: the
-README of the fixtures gives those.
+to CJ for `rules-18`, CK to CZ for `rules-19`), each scored once before its errors were read.
+These floors (the figures reached, less a small margin) guard against regressions. They are
+not estimates of accuracy on unseen text: the README of the fixtures gives those.
 """
 
 from __future__ import annotations
@@ -120,6 +118,14 @@ FLOORS = {
     "CP": (0.95, 0.94, 0.96),
     "CQ": (0.92, 0.92, 0.94),
     "CR": (0.94, 0.93, 0.94),
+    "CS": (0.93, 0.94, 0.95),
+    "CT": (0.97, 0.92, 0.95),
+    "CU": (0.95, 0.90, 0.95),
+    "CV": (0.94, 0.92, 0.94),
+    "CW": (0.97, 0.97, 0.97),
+    "CX": (0.92, 0.90, 0.92),
+    "CY": (0.95, 0.92, 0.95),
+    "CZ": (0.94, 0.92, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
