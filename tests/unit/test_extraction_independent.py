@@ -2,9 +2,10 @@
 
 Sets A to CZ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`, CK to CZ for `rules-19`), each scored once before its errors were read.
-These floors (the figures reached, less a small margin) guard against regressions. They are
-not estimates of accuracy on unseen text: the README of the fixtures gives those.
+to CJ for `rules-18`, CK to CZ for `rules-19`), each scored once before its errors were read;
+DA to DD were scored once on the final `rules-19` and never tuned on. These floors (the
+figures reached, less a small margin) guard against regressions. They are not estimates of
+accuracy on unseen text: the README of the fixtures gives those.
 """
 
 from __future__ import annotations
@@ -126,6 +127,10 @@ FLOORS = {
     "CX": (0.92, 0.90, 0.92),
     "CY": (0.95, 0.92, 0.95),
     "CZ": (0.94, 0.92, 0.94),
+    "DA": (0.95, 0.93, 0.94),
+    "DB": (0.91, 0.88, 0.92),
+    "DC": (0.94, 0.92, 0.94),
+    "DD": (0.95, 0.92, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
@@ -133,7 +138,9 @@ FLOORS = {
 # Doctor Who review whose Cybermen "hacked their way into London's power grid" (read once on
 # the final rules-18). BH's retailer named "the Hartley Partnership" and CR's cricket report
 # ("a record fourth-wicket partnership") read 0 since rules-19's retail and cricket markers.
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7}
+# DB two, read once on the final rules-19 and left alone: a pottery's "china stone fired at
+# high temperature" and a restored tin mine's history of "strikes".
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7, "DB": 2 / 7}
 
 
 @cache
