@@ -17,7 +17,7 @@ FLOORS = {
     "macro_relevant_f1": 0.95,
     "macro_significant_f1": 0.93,
     "macro_kappa": 0.95,
-    "country_f1": 0.89,
+    "country_f1": 0.90,
 }
 MAX_HARD_NEGATIVE_FP = 0.05
 
