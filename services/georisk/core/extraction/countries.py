@@ -565,6 +565,12 @@ def _source(text: str, offset: int) -> bool:
     return name is not None and _SOURCE_AFTER.match(text, offset + len(name)) is not None
 
 
+def _origin(text: str, offset: int) -> bool:
+    """ "her Chinese parents", "a Belgian-born director": a demonym giving a person's origin."""
+    name = _name_at(text, offset)
+    return name is not None and _ORIGIN.match(text, offset + len(name)) is not None
+
+
 def _capital_as_place(text: str, offset: int) -> bool:
     """ "an analyst at a bank in London", "a Seoul-based trader": a capital as a place, not
     as its government."""
@@ -708,8 +714,12 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
 
     A state named in the title or the lead is principal, and so is one named anywhere
     else, unless all its mentions are in passing: in an exemplification list ("allies such
-    as X and Y"), in a crowded enumeration after the lead (a bloc's member list), or, for a
-    commentator such as the EU, a single mention after the lead. A small
+    as X and Y"), in a crowded enumeration after the lead (a bloc's member list), as the
+    backdrop or a further topic ("support for Ukraine", "also discussed North Korea"), or, for
+    a commentator such as the EU, a single mention after the lead. Wherever it stands, the
+    title included, a mention names no party when it is a flag of registry, the state others
+    are measured against ("outside China"), the home of a commentator's firm ("an analyst at
+    a London brokerage") or a person's origin ("her Chinese parents"). A small
     grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
     is placed by its regions (`located_by_region`), or else by its site's country-code
     domain, or else by the currency it prices in.
@@ -735,9 +745,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
             continue
         if contrasts and _contrast(text, offset):
             continue
-        if _source(text, offset):
-            continue
-        if not named and _ORIGIN.match(text, offset + len(_name_at(text, offset) or "")):
+        if _source(text, offset) or (not named and _origin(text, offset)):
             continue
         if offset < doc.title_end:
             chosen.add(code)
