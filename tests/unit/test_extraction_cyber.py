@@ -52,6 +52,13 @@ def reading_of(title: str, text: str) -> tuple[int, str | None]:
             2,
         ),
         (
+            # Malware planted in a grid's control systems is an act on critical infrastructure.
+            "State hackers planted malware in power grid systems, government says",
+            "The government said hackers working for a foreign spy agency had planted "
+            "malicious software in the control systems of dozens of electrical substations.",
+            3,
+        ),
+        (
             # A nation's digital identity is its logins to banks and public services.
             "Cyberattack knocks out national digital ID for a second day",
             "A cyberattack took the country's digital ID offline, locking citizens out of "

@@ -138,9 +138,9 @@ FLOORS = {
 # Doctor Who review whose Cybermen "hacked their way into London's power grid" (read once on
 # the final rules-18). BH's retailer named "the Hartley Partnership" and CR's cricket report
 # ("a record fourth-wicket partnership") read 0 since rules-19's retail and cricket markers.
-# DB two, read once on the final rules-19 and left alone: a pottery's "china stone fired at
-# high temperature" and a restored tin mine's history of "strikes".
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7, "DB": 2 / 7}
+# DB's two, a pottery's "china stone fired at high temperature" and a restored tin mine's
+# history of "strikes", read 0 since their fixes (after DA to DD's one reading).
+MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7}
 
 
 @cache

@@ -341,6 +341,17 @@ HARD_NEGATIVES = {
         "Orders for fine bone china from the potteries rose by a fifth, driven by buyers in "
         "Japan. Bone china is made from bone ash and kaolin and is fired at around 1,200C.",
     ),
+    "china stone": (
+        "Pottery reports record orders for its porcelain",
+        "Orders from Japan rose by a fifth. The body is a mix of bone ash, kaolin and china "
+        "stone, fired at high temperature to make it translucent.",
+    ),
+    "heritage tin mine": (
+        "Cornish tin mine reopens to visitors after restoration of engine house",
+        "A former tin mine has reopened to visitors after a restoration of its engine house, "
+        "the heritage charity said. A new exhibition tells of the miners and of the strikes "
+        "that followed the collapse of tin prices. The site is part of a World Heritage Site.",
+    ),
     "cricket stand": (
         "Record sixth-wicket partnership rescues India against Australia",
         "A 211-run sixth-wicket partnership turned a collapse into a total. India had slumped "

@@ -110,6 +110,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         # What a botnet's operators do to devices: "260,000 hijacked routers", "infected".
         "hijack*",
         "infected",
+        # Malware placed in systems: "had planted malicious software in control systems".
+        "planted",
+        "implanted",
         "intrusion*",
         "break into",
         "breaking into",

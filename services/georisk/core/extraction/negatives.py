@@ -60,6 +60,7 @@ EXCLUSION_PHRASES = (
     "bone china",
     "fine china",
     "china clay",
+    "china stone",
     "china tea service*",
     "china dinner service*",
     # Car models named for a metal or a pact: "Chevrolet Cobalt sedans", "the Honda Accord".
@@ -467,6 +468,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         # Local history: "marks 460 years of Borrowdale graphite... visitors can see".
         "visitors",
         "legend",
+        # Industrial heritage: a restored tin mine's history of "strikes" is no disruption.
+        "heritage site*",
+        "world heritage",
+        "heritage charit*",
+        "restoration",
+        "engine house*",
         # Artists' materials: "cobalt blue" and "cadmium red" watercolours are paints.
         "watercolour*",
         "watercolor*",
