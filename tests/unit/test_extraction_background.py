@@ -114,6 +114,8 @@ def test_background_readings(dimension: Dimension, title: str, text: str, expect
         ("Policy note: the licence, not the ban, is Beijing's real rare-earth lever", True),
         ("Council confirms switch to three-weekly bin collections", False),
         ("Britain and Japan should build a critical minerals partnership. Here's how", True),
+        ("EU-Japan summit preview: security and trade top the agenda", True),
+        ("What to expect from the UK-Japan summit", True),
         ("Ransom payments are rising: here's why", True),
         ("How Japan's coast guard tracked the Chinese survey ship", False),
         ("China bans gallium exports to the US", False),

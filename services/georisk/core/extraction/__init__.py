@@ -60,6 +60,8 @@ _ANALYSIS_TITLE = re.compile(
     # "Why London and Tokyo keep getting closer", "Kinmen and the grey zone: how Beijing
     # tests Taipei": a headline that promises an explanation.
     r"|^why\s|:\s+(?:how|what|why)\s"
+    # Previews: "EU-Japan summit preview: security tops the agenda", "what to expect".
+    r"|\bpreview\b|\bwhat\s+to\s+(?:expect|watch)\b"
     # Scenarios and prescriptions: "How a blockade of Taiwan might unfold", "Britain and
     # Japan should build a minerals partnership. Here's how".
     r"|^(?:how|what)\b[^:?]*\b(?:might|would|could)\b|\bshould\b|\bhere['’]?s\s+(?:how|why)\b"
