@@ -880,3 +880,12 @@ def test_a_labour_disputes_mediation_talks_are_no_diplomacy() -> None:
         "both sides to mediation talks on Wednesday."
     )
     assert level("Strike halts output at Chilean copper mine", text) == 0
+
+
+def test_leaders_named_after_the_founding_launch_it() -> None:
+    text = (
+        "Britain and Japan launched a critical minerals partnership on Wednesday that will "
+        "include a shared reserve of rare earths. The partnership was announced by the two "
+        "prime ministers after a video summit."
+    )
+    assert level("UK and Japan launch critical minerals partnership", text) == 3

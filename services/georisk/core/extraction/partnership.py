@@ -718,11 +718,15 @@ def read_partnership(
     }
     # Leaders founding a cooperation ("launch a new era of trilateral cooperation") found it
     # as a formal one would be signed.
+    # "Britain and Japan launched a partnership... It was announced by the two prime
+    # ministers": the leaders may be named in the sentence after the founding.
+    founding = {h.sentence for h in hits["sign"] if h.text.startswith(_FOUNDING)}
+    beside = {n for t in leaders - ministers for n in (t - 1, t + 1)}
     founded = {
         s
-        for s in (agreed & leaders) - ministers
-        if any(h.sentence == s and h.text.startswith(_FOUNDING) for h in hits["sign"])
-        or in_sentence(doc, s, _NEW_ERA)
+        for s in agreed - ministers
+        if (s in leaders and (s in founding or in_sentence(doc, s, _NEW_ERA)))
+        or (s in founding and s in beside)
     }
     if treaty_signed or led or founded:
         level, support = 3, treaty_signed | led | founded
