@@ -2,8 +2,8 @@
 
 Sets A to CZ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`, CK to CZ for `rules-19`), each scored once before its errors were read;
-DA to DD were scored once on the final `rules-19` and never tuned on. These floors (the
+to CJ for `rules-18`, CK to DD for `rules-19`), each scored once before its errors were read;
+DE to DH were scored once on the final `rules-19` and never tuned on. These floors (the
 figures reached, less a small margin) guard against regressions. They are not estimates of
 accuracy on unseen text: the README of the fixtures gives those.
 """
@@ -131,6 +131,10 @@ FLOORS = {
     "DB": (0.91, 0.88, 0.92),
     "DC": (0.94, 0.92, 0.94),
     "DD": (0.95, 0.92, 0.94),
+    "DE": (0.93, 0.94, 0.94),
+    "DF": (0.93, 0.93, 0.95),
+    "DG": (0.93, 0.86, 0.91),
+    "DH": (0.90, 0.93, 0.92),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
@@ -140,7 +144,18 @@ FLOORS = {
 # ("a record fourth-wicket partnership") read 0 since rules-19's retail and cricket markers.
 # DB's two, a pottery's "china stone fired at high temperature" and a restored tin mine's
 # history of "strikes", read 0 since their fixes (after DA to DD's one reading).
-MAX_HARD_FP = {"I": 1 / 7, "Y": 1 / 7, "AW": 1 / 7, "CM": 1 / 7}
+# DF, DG and DH one each, read once on the final rules-19 and left alone: a darts player's
+# tungsten barrels, a "System Breach" fashion pop-up selling "hacked" shirts, and a cyberpunk
+# game's heist.
+MAX_HARD_FP = {
+    "I": 1 / 7,
+    "Y": 1 / 7,
+    "AW": 1 / 7,
+    "CM": 1 / 7,
+    "DF": 1 / 7,
+    "DG": 1 / 7,
+    "DH": 1 / 7,
+}
 
 
 @cache
