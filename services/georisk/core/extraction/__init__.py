@@ -165,8 +165,8 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     found = countries.located(original)
     counts = Counter(mention.code for mention in found)
     by_sentence: dict[int, set[str]] = defaultdict(set)
-    for code, offset, _ in found:
-        by_sentence[original.sentence_of(offset)].add(code)
+    for mention in found:
+        by_sentence[original.sentence_of(mention.offset)].add(mention.code)
     context = Context(
         doc=doc,
         original=original,

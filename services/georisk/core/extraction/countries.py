@@ -328,14 +328,6 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(r"[^\w.]" + _body())
 
 
-def _name_at(text: str, offset: int) -> str | None:
-    """The country name that starts at `offset` (a mention `_names` found), if any."""
-    if offset == 0:
-        text, offset = "\n" + text, 1
-    match = _scanner().match(text, offset - 1)  # from the boundary character before it
-    return match.group()[1:] if match else None
-
-
 def _names(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of every country-name match in `text`."""
     padded = "\n" + text
@@ -359,13 +351,19 @@ _PLACE = re.compile(
 
 
 class Mention(NamedTuple):
-    """One country mention: its code, where it starts, and whether it names the state (a
-    name, capital or metonym: "Britain and Japan signed") rather than only an adjective
-    ("a Japanese botanic garden")."""
+    """One country mention: its code, where it starts, whether it names the state (a name,
+    capital or metonym: "Britain and Japan signed") rather than only an adjective ("a
+    Japanese botanic garden"), and the text matched, so the checks on what follows it need
+    not match it again."""
 
     code: str
     offset: int
     named: bool
+    name: str
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.name)
 
 
 def _resolved(match: str) -> tuple[str, str] | None:
@@ -399,7 +397,7 @@ def located(doc: Document) -> list[Mention]:
         resolved = _resolved(name)  # fills DEMONYMS through `name_table`
         if resolved is not None:
             code, form = resolved
-            found.append(Mention(code, start, form not in DEMONYMS))
+            found.append(Mention(code, start, form not in DEMONYMS, name))
     return found
 
 
@@ -542,46 +540,39 @@ _FLAG = re.compile(
 )
 
 
-def _flag_of(text: str, offset: int) -> bool:
-    name = _name_at(text, offset)
-    return name is not None and _FLAG.match(text, offset + len(name)) is not None
+def _flag_of(text: str, m: Mention) -> bool:
+    return _FLAG.match(text, m.end) is not None
 
 
-def _contrast(text: str, offset: int) -> bool:
+def _contrast(text: str, m: Mention) -> bool:
     """ "one of the few refineries outside China": the state as the measure of others."""
-    if _CONTRAST.search(text, max(0, offset - 24), offset) is None:
+    if _CONTRAST.search(text, max(0, m.offset - 24), m.offset) is None:
         return False
-    name = _name_at(text, offset)
-    if name is None or _normalise(name) in CAPITALS:
-        return False
-    return _WHICH.match(text, offset + len(name)) is None
+    return _normalise(m.name) not in CAPITALS and _WHICH.match(text, m.end) is None
 
 
-def _source(text: str, offset: int) -> bool:
+def _source(text: str, m: Mention) -> bool:
     """ "an analyst at a London brokerage": the home of a commentator's firm."""
-    if _SOURCE_BEFORE.search(text, max(0, offset - 30), offset) is None:
+    if _SOURCE_BEFORE.search(text, max(0, m.offset - 30), m.offset) is None:
         return False
-    name = _name_at(text, offset)
-    return name is not None and _SOURCE_AFTER.match(text, offset + len(name)) is not None
+    return _SOURCE_AFTER.match(text, m.end) is not None
 
 
-def _origin(text: str, offset: int) -> bool:
+def _origin(text: str, m: Mention) -> bool:
     """ "her Chinese parents", "a Belgian-born director": a demonym giving a person's origin."""
-    name = _name_at(text, offset)
-    return name is not None and _ORIGIN.match(text, offset + len(name)) is not None
+    return not m.named and _ORIGIN.match(text, m.end) is not None
 
 
-def _capital_as_place(text: str, offset: int) -> bool:
+def _capital_as_place(text: str, m: Mention) -> bool:
     """ "an analyst at a bank in London", "a Seoul-based trader": a capital as a place, not
     as its government."""
     # "in the capital" is no capital name, so the locative is read only before a name.
-    locative = _LOCATIVE.search(text, max(0, offset - 6), offset) is not None
-    if not locative and "based" not in text[offset : offset + 40]:
-        return False  # most mentions: no need to re-match the name
-    name = _name_at(text, offset)
-    if name is None or _normalise(name) not in CAPITALS:
+    locative = _LOCATIVE.search(text, max(0, m.offset - 6), m.offset) is not None
+    if not locative and "based" not in text[m.offset : m.offset + 40]:
         return False
-    return locative or _BASED.match(text, offset + len(name)) is not None
+    if _normalise(m.name) not in CAPITALS:
+        return False
+    return locative or _BASED.match(text, m.end) is not None
 
 
 # Subdivision names that are everyday words or first names before they are places ("Most",
@@ -730,7 +721,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     text = doc.text
     markers = any(word in text for word in _MARKER_WORDS)
     spans = _example_spans(text, doc.title_end) if markers else []
-    located = [(code, offset, doc.sentence_of(offset)) for code, offset, _ in found]
+    located = [(m.code, m.offset, doc.sentence_of(m.offset)) for m in found]
     per_sentence: dict[int, set[str]] = {}
     for code, _, sentence in located:
         per_sentence.setdefault(sentence, set()).add(code)
@@ -738,14 +729,14 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     contrasts = any(word in text for word in _CONTRAST_WORDS)
     topics = "also " in text
     chosen: set[str] = set()
-    for (code, offset, sentence), (_, _, named) in zip(located, found, strict=True):
+    for mention, (code, offset, sentence) in zip(found, located, strict=True):
         if code in chosen:
             continue
-        if flags and _flag_of(text, offset):
+        if flags and _flag_of(text, mention):
             continue
-        if contrasts and _contrast(text, offset):
+        if contrasts and _contrast(text, mention):
             continue
-        if _source(text, offset) or (not named and _origin(text, offset)):
+        if _source(text, mention) or _origin(text, mention):
             continue
         if offset < doc.title_end:
             chosen.add(code)
@@ -761,7 +752,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
             continue
         if sentence >= LEAD_SENTENCES and (
             len(per_sentence[sentence]) >= CROWDED
-            or _capital_as_place(text, offset)
+            or _capital_as_place(text, mention)
             or (code in _COMMENTATORS and _named_once(code, located))
         ):
             continue

@@ -422,9 +422,9 @@ def _threat_parties(context: Context, signs: list[Hit], threats: frozenset[str])
     """Sentences where a threat actor is named before the signing verb, as a party."""
     first_sign = first_offsets(signs)
     parties = set()
-    for code, offset, _ in context.mentions:
-        sentence = context.original.sentence_of(offset)
-        if code in threats and offset < first_sign.get(sentence, -1):
+    for mention in context.mentions:
+        sentence = context.original.sentence_of(mention.offset)
+        if mention.code in threats and mention.offset < first_sign.get(sentence, -1):
             parties.add(sentence)
     return parties
 
