@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from georisk.core.extraction.lexicon import GroupedPattern
 
@@ -27,9 +28,9 @@ _SENTENCE_END = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One match of one word list."""
+class Hit(NamedTuple):
+    """One match of one word list (a tuple: a scan makes dozens per article, and a tuple is
+    built several times faster than a frozen dataclass)."""
 
     group: str
     text: str
