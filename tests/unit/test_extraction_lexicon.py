@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from georisk.core.extraction.document import Document
+from georisk.core.extraction.document import Document, Hit
 from georisk.core.extraction.lexicon import (
+    GroupedPattern,
     compile_groups,
     compile_words,
     lower_ascii,
@@ -79,6 +80,11 @@ def test_one_trie_matches_like_an_ordered_alternation_of_lists(
     assert [(f.name, (f.start, f.start + len(f.text))) for f in merged.finditer(text)] == expected
 
 
+def test_an_empty_vocabulary_is_refused() -> None:
+    with pytest.raises(ValueError, match="no word"):
+        compile_groups({"a": [], "b": [" "]})
+
+
 @pytest.mark.parametrize("word", ["% off", "-led", "export licen[cs]*", "a|b", "push* for"])
 def test_entries_that_could_never_match_are_refused(word: str) -> None:
     with pytest.raises(ValueError, match=r"never match|regex"):
@@ -128,3 +134,45 @@ def test_lower_ascii_falls_back_when_lowering_lengthens_the_text() -> None:
 def test_word_lists_refuse_a_stem_inside_a_phrase() -> None:
     with pytest.raises(ValueError, match="never match"):
         compile_words(["want* to"])
+
+
+def _scans(doc: Document, patterns: tuple[GroupedPattern, ...]) -> list[dict[str, list[Hit]]]:
+    return [dict(doc.scan(pattern)) for pattern in patterns]
+
+
+@given(
+    st.lists(st.fixed_dictionaries({"a": stems, "b": stems}), min_size=1, max_size=4),
+    st.text("abc -.'’\n", max_size=60),
+)
+# A word inside a match: the pattern that matched resumes after it, the other matches it.
+@example(groups=[{"a": ["a b", "b"], "b": []}, {"a": ["b"], "b": ["a*"]}], text="a b b ab")
+def test_scanning_together_finds_what_each_scan_finds(
+    groups: list[dict[str, list[str]]], text: str
+) -> None:
+    assume(all(word.rstrip("*").strip() for g in groups for word in g["a"] + g["b"]))
+    assume(all(g["a"] + g["b"] for g in groups))
+    patterns = tuple(compile_groups(g) for g in groups)
+    alone = _scans(Document.of(None, text), patterns)
+    doc = Document.of(None, text)
+    doc.scan_together(patterns)
+    assert _scans(doc, patterns) == alone
+    assert not doc.scanned  # each result is handed out once; a second scan scans afresh
+    assert _scans(doc, patterns) == alone
+
+
+def test_scanning_together_agrees_on_the_dimension_word_lists() -> None:
+    from georisk.core.extraction import _word_patterns
+    from georisk.scopes import default_scope
+
+    patterns = _word_patterns(default_scope())
+    text = lower_ascii(
+        "Chinese hackers breached the network; China's coast guard rammed a Philippine boat. "
+        "Beijing curbed gallium and germanium exports as Britain and Japan signed a cyber "
+        "partnership, and the ministers agreed to cooperate on critical minerals."
+    )
+    alone = _scans(Document.of(None, text), patterns)
+    doc = Document.of(None, text)
+    doc.scan_together(patterns)
+    together = _scans(doc, patterns)
+    assert together == alone
+    assert all(together)  # every dimension's words are found in this text

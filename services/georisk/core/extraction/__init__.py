@@ -11,11 +11,11 @@ import re
 from collections import Counter, defaultdict
 
 from georisk.core.documents import DimensionReading, Extraction
-from georisk.core.extraction import countries
+from georisk.core.extraction import china, countries, cyber, minerals, partnership
 from georisk.core.extraction.china import read_china
 from georisk.core.extraction.cyber import read_cyber
 from georisk.core.extraction.document import Document
-from georisk.core.extraction.lexicon import lower_ascii
+from georisk.core.extraction.lexicon import GroupedPattern, lower_ascii
 from georisk.core.extraction.minerals import read_minerals
 from georisk.core.extraction.negatives import read_register
 from georisk.core.extraction.partnership import read_partnership
@@ -161,12 +161,23 @@ def _analysis_cap(readings: dict[Dimension, DimensionReading]) -> dict[Dimension
     return {dim: _background(r) if r.level > 1 else r for dim, r in readings.items()}
 
 
+def _word_patterns(scope: ScopeConfig) -> tuple[GroupedPattern, ...]:
+    """The four dimensions' word lists, as their readers scan them."""
+    return (
+        china.PATTERN,
+        cyber.PATTERN,
+        minerals.word_pattern(tuple(scope.materials)),
+        partnership.word_pattern(scope),
+    )
+
+
 def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     """Levels 0–3 on the four dimensions and the principal countries of one article."""
     original = Document.of(article.title, article.text)
     lowered = lower_ascii(original.text)
     register = read_register(lowered)
     doc = Document(text=register.cleaned, starts=original.starts, title_end=original.title_end)
+    doc.scan_together(_word_patterns(scope))  # one pass; each reader's `scan` takes its share
     title = (article.title or "").strip()
     found = countries.located(original)
     counts = Counter(mention.code for mention in found)

@@ -575,7 +575,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_PATTERN = compile_groups(VOCABULARY)
+PATTERN = compile_groups(VOCABULARY)
 
 
 # How far ahead of a military asset its China actor may stand ("Chinese navy ships", "China
@@ -1076,7 +1076,7 @@ def _incident_senses(doc: Document, incidents: list[Hit]) -> list[Hit]:
 
 
 def read_china(doc: Document, context: Context) -> DimensionReading:
-    hits = doc.scan(_PATTERN)
+    hits = doc.scan(PATTERN)
     if not hits.get("actor") and not hits.get("waters"):
         return reading(0, 0, (), None)
     for group in _SUPPOSABLE:

@@ -334,7 +334,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_PATTERN = compile_groups(VOCABULARY)
+PATTERN = compile_groups(VOCABULARY)
 GENERIC_CAMPAIGN = frozenset(
     lower_ascii(word)
     for word in VOCABULARY["campaign"]
@@ -433,7 +433,7 @@ _WARNED_OF = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,6}?(?:of|about)
 
 
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
-    hits = doc.scan(_PATTERN)
+    hits = doc.scan(PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
     # "will coordinate public attributions of malicious cyber activity": what partners will
     # do together names no incident.

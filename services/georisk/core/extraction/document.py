@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from georisk.core.extraction.lexicon import GroupedPattern
+from georisk.core.extraction.lexicon import GroupedPattern, union
 
 # A sentence ends after . ! ? or … (closing quotes or brackets may follow) and blanks before a
 # capital or digit, or at a line break. The pattern starts with a character class so the
@@ -45,7 +45,8 @@ class Document:
     text: str
     starts: list[int]
     title_end: int
-    hits: dict[str, list[Hit]] = field(default_factory=dict)
+    # Results of `scan_together`, each handed out once by `scan`.
+    scanned: dict[GroupedPattern, dict[str, list[Hit]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, title: str | None, body: str) -> Document:
@@ -70,6 +71,8 @@ class Document:
 
     def scan(self, pattern: GroupedPattern) -> dict[str, list[Hit]]:
         """Every match of a grouped pattern, by list name (see `lexicon.compile_groups`)."""
+        if pattern in self.scanned:
+            return self.scanned.pop(pattern)  # the caller may change what it is given
         found: dict[str, list[Hit]] = defaultdict(list)
         names, starts, padded = pattern.names, self.starts, "\n" + self.text
         # Inlined `GroupedPattern.finditer`: this loop runs for every hit of every article.
@@ -78,6 +81,29 @@ class Document:
             sentence = bisect_right(starts, start) - 1
             found[group].append(Hit(group, padded[start + 1 : match.end()], sentence, start))
         return found
+
+    def scan_together(self, patterns: tuple[GroupedPattern, ...]) -> None:
+        """What `scan` would find for each pattern, found in one pass over the text.
+
+        Separate scans each test every word boundary of the text; here one pattern finds
+        the boundaries where any of the patterns matches (a few dozen in an article), and
+        each pattern is matched only there, from where its own previous match ended, as its
+        own scan would resume. The results wait in `scanned` for `scan` to hand out.
+        """
+        padded, starts = "\n" + self.text, self.starts
+        found: list[dict[str, list[Hit]]] = [defaultdict(list) for _ in patterns]
+        resume = [0] * len(patterns)
+        matchers = [(grouped.pattern.match, grouped.names) for grouped in patterns]
+        for candidate in union(patterns).finditer(padded):
+            start = candidate.start()
+            for i, (match, names) in enumerate(matchers):
+                if start < resume[i] or (m := match(padded, start)) is None:
+                    continue
+                resume[i] = end = m.end()
+                group = names[m.lastindex or 0]
+                sentence = bisect_right(starts, start) - 1
+                found[i][group].append(Hit(group, padded[start + 1 : end], sentence, start))
+        self.scanned.update(zip(patterns, found, strict=True))
 
 
 def sentences(hits: list[Hit]) -> set[int]:

@@ -11,6 +11,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 _STEM = "\x00"  # trie marker: the word may continue with any word characters
@@ -103,7 +104,7 @@ class Found(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class GroupedPattern:
     r"""One compiled trie over many named word lists; `names[match.lastindex]` is the list.
 
@@ -115,6 +116,7 @@ class GroupedPattern:
 
     pattern: re.Pattern[str]
     names: tuple[str, ...]
+    words: tuple[str, ...] = ()  # every entry as compiled, for `union`
 
     def finditer(self, text: str) -> Iterator[Found]:
         names, padded = self.names, "\n" + text
@@ -176,16 +178,32 @@ def compile_groups(
     in `compile_words`: run the pattern on `lower_ascii` text.
     """
     trie: Trie = {}
+    entries: list[str] = []
     for name, words in groups.items():
         for word in words:
             word = lower_ascii(word.strip()) if ignore_case else word.strip()
             if word:
                 _check(word, name)
                 _insert_labelled(trie, word, name)
+                entries.append(word)
+    if not entries:
+        raise ValueError("no word to match: an empty pattern would match every boundary")
     body = _render_labelled(trie)
     names = [""]  # group numbers start at 1
     _collect_labels(trie, names)
-    return GroupedPattern(re.compile(r"\W" + body), tuple(names))
+    return GroupedPattern(re.compile(r"\W" + body), tuple(names), tuple(entries))
+
+
+@cache
+def union(patterns: tuple[GroupedPattern, ...]) -> re.Pattern[str]:
+    """The boundary character before every word that any of `patterns` matches.
+
+    The word is looked at, not consumed, so a word inside another pattern's match is found
+    too: each position found is where at least one of the patterns matches (see
+    `Document.scan_together`).
+    """
+    words = [word for grouped in patterns for word in grouped.words]
+    return re.compile(r"\W(?=(?:" + trie_pattern(words) + r")(?!\w))")
 
 
 def _check(word: str, name: str) -> None:

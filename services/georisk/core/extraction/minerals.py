@@ -411,7 +411,8 @@ def _legislated(doc: Document, sentence: int) -> bool:
 
 
 @cache
-def _pattern(extra: tuple[str, ...]) -> GroupedPattern:
+def word_pattern(extra: tuple[str, ...]) -> GroupedPattern:
+    """The word lists, with the scope's extra materials among the materials."""
     return compile_groups({"material": (*MATERIALS, *extra), **ACTS})
 
 
@@ -506,7 +507,7 @@ def _commodities(doc: Document, material: list[Hit]) -> list[Hit]:
 
 
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
-    hits = doc.scan(_pattern(materials))
+    hits = doc.scan(word_pattern(materials))
     material = _commodities(doc, hits.get("material", []))
     if not material:
         return reading(0, 0, (), None)

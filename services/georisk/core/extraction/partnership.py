@@ -351,6 +351,12 @@ def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
     return tuple((item.phrase, item.level) for item in scope.indicators)
 
 
+def word_pattern(scope: ScopeConfig) -> GroupedPattern:
+    """The word lists, with the scope's partnership indicators as treaties, instruments or
+    cooperation by their level."""
+    return _pattern(_indicators(scope))
+
+
 def _allied_sentences(context: Context, groupings: list[Hit], allied: frozenset[str]) -> set[int]:
     """Sentences naming two allied states or an allied grouping."""
     grouped = {hit.sentence for hit in groupings}
@@ -613,7 +619,7 @@ def _hedged(context: Context, sentence: int, signs: list[Hit], named: list[Hit])
 def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
-    hits = doc.scan(_pattern(_indicators(scope)))
+    hits = doc.scan(word_pattern(scope))
     hits["institution"] = _non_state(context, hits.get("institution", []))
     groupings = hits.get("grouping", [])
     threats = frozenset(scope.threat_actors)
