@@ -313,19 +313,25 @@ def name_table() -> dict[str, str]:
     return names
 
 
+def _words() -> list[str]:
+    return [*name_table(), *NOT_COUNTRIES]
+
+
 @cache
 def _body() -> str:
-    words = [*name_table(), *NOT_COUNTRIES]
     # "Chinese-style noodles", "Japanese-inspired design": a manner or a cuisine, not a state;
     # "US$11,000 a tonne": a currency, not a party.
-    return r"(?:" + trie_pattern(words) + r")(?!\w|\$|[\-‐‑](?:style|inspired|themed)\b)"
+    return r"(?:" + trie_pattern(_words()) + r")(?!\w|\$|[\-‐‑](?:style|inspired|themed)\b)"
 
 
 @cache
 def _scanner() -> re.Pattern[str]:
     """Country names, each with the boundary character before it: consuming it instead of
-    looking behind lets the regex engine skip to candidates (as in `lexicon`)."""
-    return re.compile(r"[^\w.]" + _body())
+    looking behind lets the regex engine skip to candidates (as in `lexicon`). The letters
+    that can open a name are looked at first: most boundaries precede a lower-case word,
+    which no name starts with, and the test spares the trie's first branching there."""
+    openers = sorted({re.escape(word.strip()[0]) for word in _words() if word.strip()})
+    return re.compile(r"[^\w.](?=[" + "".join(openers) + "])" + _body())
 
 
 def _names(text: str) -> Iterator[tuple[int, str]]:
@@ -623,8 +629,9 @@ def _subdivisions() -> dict[str, str]:
 
 # Runs of capitalised words, with the particles of place names ("Rio de Janeiro",
 # "Stoke-on-Trent" is one word): the candidates looked up as subdivision names.
+# The capital comes before the look behind it, so the engine skips ahead to capitals.
 _PROPER_RUN = re.compile(
-    r"(?<![\w\-])[A-Z][\w\-]*(?:\s+(?:(?:de|do|da|del|of|upon|on)\s+)?[A-Z][\w\-]*)*"
+    r"[A-Z](?<![\w\-][A-Z])[\w\-]*(?:\s+(?:(?:de|do|da|del|of|upon|on)\s+)?[A-Z][\w\-]*)*"
 )
 _MAX_NAME_WORDS = 4
 
