@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from georisk.core.extraction import extract_article
-from georisk.core.extraction.negatives import strip_exclusions
+from georisk.core.extraction.document import Document
+from georisk.core.extraction.negatives import genres, strip_exclusions
 from georisk.models import DIMENSIONS, Article
 from georisk.scopes import default_scope
 
@@ -386,7 +387,7 @@ def test_register_blanks_exclusions_and_still_counts_genre_markers_inside_them()
     from georisk.core.extraction.negatives import read_register
 
     text = "cyber monday deals: a discount on every checkout, free shipping and coupons"
-    register = read_register(text)
+    register = read_register(Document.of(None, text))
     assert register.cleaned.startswith(" " * len("cyber monday"))
     assert len(register.cleaned) == len(text)
     assert register.excluded == ("cyber monday",)
@@ -403,9 +404,11 @@ def test_inflections_of_one_marker_are_one_genre_word() -> None:
     """A flooded mine is a supply story: "flooding" and "flooded" are one weather word."""
     from georisk.core.extraction.negatives import read_register
 
-    register = read_register("flooding halts a cobalt mine after heavy rains flooded its pit")
+    register = read_register(
+        Document.of(None, "flooding halts a cobalt mine after heavy rains flooded its pit")
+    )
     assert "weather" not in register.genres
-    assert "weather" in read_register("heavy rains, gusts and flooding closed schools").genres
+    assert "weather" in genres(Document.of(None, "heavy rains, gusts and flooding closed schools"))
 
 
 def test_a_retailer_hit_by_ransomware_keeps_its_incident() -> None:

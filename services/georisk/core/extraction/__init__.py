@@ -17,7 +17,7 @@ from georisk.core.extraction.cyber import read_cyber
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import GroupedPattern, lower_ascii
 from georisk.core.extraction.minerals import read_minerals
-from georisk.core.extraction.negatives import read_register
+from georisk.core.extraction.negatives import REGISTER, read_register
 from georisk.core.extraction.partnership import read_partnership
 from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
@@ -171,13 +171,23 @@ def _word_patterns(scope: ScopeConfig) -> tuple[GroupedPattern, ...]:
     )
 
 
+def _lowered(doc: Document) -> Document:
+    return Document(text=lower_ascii(doc.text), starts=doc.starts, title_end=doc.title_end)
+
+
 def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
     """Levels 0–3 on the four dimensions and the principal countries of one article."""
     original = Document.of(article.title, article.text)
-    lowered = lower_ascii(original.text)
+    words = _word_patterns(scope)
+    lowered = _lowered(original)
+    # One pass for the register and the four word lists; each reader's `scan` takes its share.
+    lowered.scan_together((REGISTER, *words))
     register = read_register(lowered)
     doc = Document(text=register.cleaned, starts=original.starts, title_end=original.title_end)
-    doc.scan_together(_word_patterns(scope))  # one pass; each reader's `scan` takes its share
+    if register.excluded:  # the blanked phrases change what the word lists read
+        doc.scan_together(words)
+    else:
+        doc.scanned = lowered.scanned
     title = (article.title or "").strip()
     found = countries.located(original)
     counts = Counter(mention.code for mention in found)

@@ -682,7 +682,7 @@ _LIVE_FIRE = re.compile(r"live[\s\-‐‑–]+$")
 _GENRE = compile_groups(GENRES)
 # Exclusion phrases and genre markers in one pass: exclusion phrases first, so a phrase is
 # consumed whole; genre markers inside it are read from the phrase itself.
-_REGISTER = compile_groups({_EXCLUDE: EXCLUSION_PHRASES, **GENRES})
+REGISTER = compile_groups({_EXCLUDE: EXCLUSION_PHRASES, **GENRES})
 # A genre is the register of a text when it has this many distinct marker words.
 GENRE_MIN_HITS = 3
 
@@ -708,40 +708,41 @@ class Register:
     genres: frozenset[str]
 
 
-def read_register(text: str) -> Register:
-    """Exclusion phrases and genres of a lowered text, in one pass.
+def read_register(doc: Document) -> Register:
+    """Exclusion phrases and genres of a lowered document, from one scan of `REGISTER`.
 
     Genres need `GENRE_MIN_HITS` distinct marker words: distinct words, not hits, so a trade
     story that says "deal" five times is not a sales flyer, while a match report that
     mentions goals, a striker and a referee is sport.
     """
+    text, hits = doc.text, doc.scan(REGISTER)
+    seen = {
+        name: {_stem(h.text) for h in found} for name, found in hits.items() if name != _EXCLUDE
+    }
     pieces: list[str] = []
-    found: list[str] = []
-    seen: dict[str, set[str]] = {}
+    excluded: list[str] = []
     last = 0
-    for name, start, word in _REGISTER.finditer(text):
-        if name != _EXCLUDE:
-            seen.setdefault(name, set()).add(_stem(word))
-            continue
-        for inner, _, marker in _GENRE.finditer(word):
+    for phrase in hits.get(_EXCLUDE, ()):
+        for inner, _, marker in _GENRE.finditer(phrase.text):
             seen.setdefault(inner, set()).add(_stem(marker))
-        if preceded(text, start, _LIVE_FIRE, 6):
+        if preceded(text, phrase.start, _LIVE_FIRE, 6):
             continue  # "live-fire drills" are a military act, not a fire drill
-        found.append(word)
-        pieces.append(text[last:start])
-        pieces.append(" " * len(word))
-        last = start + len(word)
+        excluded.append(phrase.text)
+        pieces.append(text[last : phrase.start])
+        pieces.append(" " * len(phrase.text))
+        last = phrase.start + len(phrase.text)
     cleaned = "".join(pieces) + text[last:] if pieces else text
     kinds = frozenset(name for name, words in seen.items() if len(words) >= GENRE_MIN_HITS)
-    return Register(cleaned, tuple(found), kinds)
+    return Register(cleaned, tuple(excluded), kinds)
 
 
 def strip_exclusions(text: str) -> tuple[str, tuple[str, ...]]:
-    """The text with exclusion phrases blanked (offsets kept) and the phrases found."""
-    register = read_register(text)
+    """The (lowered) text with exclusion phrases blanked (offsets kept) and the phrases
+    found."""
+    register = read_register(Document.of(None, text))
     return register.cleaned, register.excluded
 
 
 def genres(doc: Document) -> frozenset[str]:
     """Genres with at least `GENRE_MIN_HITS` distinct marker words in the (lowered) text."""
-    return read_register(doc.text).genres
+    return read_register(doc).genres
