@@ -399,11 +399,16 @@ def mentions(text: str) -> Counter[str]:
 def located(doc: Document) -> list[Mention]:
     """Every country mention of a document, in text order."""
     found = []
-    for start, name in _names(doc.text):
-        resolved = _resolved(name)  # fills DEMONYMS through `name_table`
-        if resolved is not None:
-            code, form = resolved
-            found.append(Mention(code, start, form not in DEMONYMS, name))
+    table, padded = name_table(), "\n" + doc.text  # `name_table` fills DEMONYMS
+    # Inlined `_names` and the common case of `_resolved`: this loop runs for every mention.
+    for match in _scanner().finditer(padded):
+        start = match.start()
+        name = padded[start + 1 : match.end()]
+        code = table.get(name)
+        if code is not None:
+            found.append(Mention(code, start, name not in DEMONYMS, name))
+        elif (resolved := _resolved(name)) is not None:
+            found.append(Mention(resolved[0], start, resolved[1] not in DEMONYMS, name))
     return found
 
 
@@ -426,8 +431,12 @@ def resolve(name: str) -> str | None:
 
 # Markers of an exemplification list: "allies such as the Netherlands and Japan", "partners
 # including Germany, South Korea and Japan". States named only in such a list are examples.
+# Each marker is matched with the boundary character before it, on a text padded with one
+# (so the engine skips to candidate characters instead of looking behind at every one), and
+# with the blanks after it but the last: that is the boundary of a marker right after it,
+# and the padding makes the match's end the offset after the blanks in the text itself.
 _EXAMPLE_MARKER = re.compile(
-    r"(?<!\w)(?:such as|including|among them"
+    r"\W(?:such as|including|among them"
     # Rank comparisons: "the second-biggest producer after Australia", "the sixth country
     # with such an arrangement, after the United States, Britain and France".
     r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?!\w)[^.;:]{0,60}?"
@@ -438,7 +447,7 @@ _EXAMPLE_MARKER = re.compile(
     r"|(?:those|ones)\s+with|only\s+one\s+other\s+country,"
     # The region's worries listed: "amid rising tensions in the region over China, Russia and
     # North Korea", "threats from Russia and North Korea".
-    r"|tensions\s+(?:in\s+the\s+region\s+)?over|threats?\s+(?:posed\s+)?(?:from|by))\s+"
+    r"|tensions\s+(?:in\s+the\s+region\s+)?over|threats?\s+(?:posed\s+)?(?:from|by))\s*(?=\s)"
 )
 # A list of short capitalised items joined by commas, "and" or "or"; it ends at a clause
 # break (a comma before a lower-case word, a semicolon, a bracket, the sentence end).
@@ -491,10 +500,11 @@ _MARKER_WORDS = (
 def _example_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Character spans of exemplification lists in `text` from `start` on."""
     spans = []
-    for marker in _EXAMPLE_MARKER.finditer(text, start):
-        listed = _ITEM_LIST.match(text, marker.end()) or _ONE_ITEM.match(text, marker.end())
+    for marker in _EXAMPLE_MARKER.finditer("\n" + text, start):
+        after = marker.end()
+        listed = _ITEM_LIST.match(text, after) or _ONE_ITEM.match(text, after)
         if listed:
-            spans.append((marker.end(), listed.end()))
+            spans.append((after, listed.end()))
     return spans
 
 
