@@ -7,7 +7,7 @@ A scope is configuration, not code: `gb-jp` ships built in (`gb-jp.yaml` beside 
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -79,10 +79,16 @@ class ScopeConfig(_Config):
         default_factory=lambda: dict(DEFAULT_ALPHA)
     )
 
-    @property
+    # Cached: the extractor asks for these on every article (a scope is frozen).
+    @cached_property
     def interested(self) -> frozenset[str]:
         """Countries whose involvement makes a threat relevant to this scope."""
         return frozenset(self.members) | frozenset(self.partners)
+
+    @cached_property
+    def indicator_levels(self) -> tuple[tuple[str, int], ...]:
+        """The indicator phrases with their levels, as a hashable key."""
+        return tuple((item.phrase, item.level) for item in self.indicators)
 
 
 class ScopesFile(_Config):

@@ -110,12 +110,20 @@ _YEARLY_REPORT = re.compile(
 )
 
 
-def _yearly_report(doc: Document) -> bool:
-    """Whether the opening sentence sources the story to a yearly or quarterly report."""
+_PERIODS = ("annual", "yearly", "quarterly")
+
+
+def _yearly_report(doc: Document, lowered: str) -> bool:
+    """Whether the opening sentence sources the story to a yearly or quarterly report
+    (`lowered`: the text lower-cased, for a substring test that spares most sentences the
+    pattern)."""
     opening = 1 if doc.title_end else 0  # sentence 0 is the title, when there is one
     if opening >= doc.n_sentences:
         return False
-    return _YEARLY_REPORT.search(doc.text, doc.starts[opening], doc.end(opening)) is not None
+    start, end = doc.starts[opening], doc.end(opening)
+    if not any(period in lowered[start:end] for period in _PERIODS):
+        return False
+    return _YEARLY_REPORT.search(doc.text, start, end) is not None
 
 
 # A cyber incident named in the headline: "sanctions Russian over Medibank hack".
@@ -198,7 +206,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         doc=doc,
         original=original,
         genres=register.genres,
-        analysis_title=analysis_title(title) or _yearly_report(original),
+        analysis_title=analysis_title(title) or _yearly_report(original, lowered.text),
         countries_by_sentence={s: frozenset(codes) for s, codes in by_sentence.items()},
         mentions=tuple(found),
     )

@@ -347,14 +347,10 @@ def _pattern(indicators: tuple[tuple[str, int], ...]) -> GroupedPattern:
     return compile_groups(groups)
 
 
-def _indicators(scope: ScopeConfig) -> tuple[tuple[str, int], ...]:
-    return tuple((item.phrase, item.level) for item in scope.indicators)
-
-
 def word_pattern(scope: ScopeConfig) -> GroupedPattern:
     """The word lists, with the scope's partnership indicators as treaties, instruments or
     cooperation by their level."""
-    return _pattern(_indicators(scope))
+    return _pattern(scope.indicator_levels)
 
 
 def _allied_sentences(context: Context, groupings: list[Hit], allied: frozenset[str]) -> set[int]:

@@ -170,7 +170,7 @@ _CUE_ENDS = frozenset(
 def negated(text: str, start: int) -> bool:
     """Whether a negation cue directly governs the phrase starting at `start`."""
     window = max(0, start - _NEGATION_REACH)
-    before = text[window:start].split()
+    before = text[window:start].rsplit(None, 1)  # the last word is all that is read
     if not before or before[-1].lstrip("(\"'“‘") not in _CUE_ENDS:
         return False
     return _NEGATION.search(text, window, start) is not None
