@@ -22,6 +22,7 @@ KEYS = (
     "n",
     "worker_peak_rss_mb",
     "offline_peak_rss_mb",
+    "extract_articles_per_s",
 )
 
 
@@ -37,6 +38,8 @@ def test_bench_json_has_every_contract_key(tmp_path: Path) -> None:
             "2000",
             "--latency-seconds",
             "3",
+            "--rounds",
+            "1",
             "--json",
             "--logs",
             str(tmp_path),
@@ -57,6 +60,11 @@ def test_bench_json_has_every_contract_key(tmp_path: Path) -> None:
         assert isinstance(value, int | float), (key, value)
         assert value > 0, (key, value)
     assert report["n"] == 2000
-    assert set(report["targets"]) == {"ratio", "latency_p99_ms", "score_articles_per_s"}
+    assert set(report["targets"]) == {
+        "ratio",
+        "latency_p99_ms",
+        "score_articles_per_s",
+        "extract_articles_per_s",
+    }
     for check in report["targets"].values():
         assert isinstance(check["pass"], bool)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import orjson
 import pytest
@@ -175,3 +178,76 @@ def test_soak_table_renders_the_curve() -> None:
     console = Console(record=True, width=100)
     console.print(soak_table(soak))
     assert "150.5" in console.export_text()
+
+
+def test_extraction_target_joins_the_report_when_measured() -> None:
+    assert "extract_articles_per_s" not in to_json(_result())["targets"]
+    report = to_json(_result(extract_articles_per_s=1900.0))
+    assert report["extract_articles_per_s"] == 1900.0
+    check = report["targets"]["extract_articles_per_s"]
+    assert (check["target"], check["op"], check["pass"]) == (2000.0, ">=", False)
+    assert to_json(_result(extract_articles_per_s=2100.0))["targets"]["extract_articles_per_s"][
+        "pass"
+    ]
+
+
+def test_extraction_measure_times_rounds_of_the_given_articles() -> None:
+    from rich.console import Console
+
+    from georisk.bench.extraction import measure
+    from georisk.bench.report import extraction_report, extraction_table
+    from georisk.models import Article
+
+    articles = [
+        Article(id="a", title="Chinese hackers breach ministry", text="Officials said so."),
+        Article(id="b", title="Gallium curbs", text="Beijing restricted gallium exports."),
+    ]
+    result = measure("two", articles, rounds=3, per_round=10)
+    assert (result.corpus, result.distinct, result.articles) == ("two", 2, 10)
+    assert len(result.rounds_per_s) == 3
+    assert all(rate > 0 for rate in result.rounds_per_s)
+    assert result.mean_chars == sum(len(a.title or "") + len(a.text) for a in articles) / 2
+    report = extraction_report([result])
+    assert report["extraction"][0]["median_per_s"] == round(result.median_per_s, 1)
+    assert set(report["targets"]) == {"extract_articles_per_s"}
+    console = Console(record=True, width=100)
+    console.print(extraction_table(report))
+    assert "two" in console.export_text()
+
+
+def test_bench_extraction_runs_without_a_broker(tmp_path: Path) -> None:
+    """`georisk bench --extraction --texts FILE --json`: the corpus, then the file's articles
+    (their labels ignored), in a child interpreter each."""
+    texts = tmp_path / "labelled.jsonl"
+    row = {
+        "id": "x",
+        "title": "Ransomware hits port",
+        "text": "Systems were encrypted.",
+        "labels": {},
+    }
+    texts.write_bytes(orjson.dumps(row) + b"\n")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "georisk",
+            "bench",
+            "--extraction",
+            "--texts",
+            str(texts),
+            "--rounds",
+            "1",
+            "--json",
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    report = orjson.loads(done.stdout)
+    assert [row["corpus"] for row in report["extraction"]] == ["synthetic", str(texts)]
+    assert report["extraction"][1]["distinct"] == 1
+    assert (
+        report["targets"]["extract_articles_per_s"]["value"]
+        == report["extraction"][1]["median_per_s"]
+    )

@@ -10,6 +10,8 @@ from typing import Any
 from rich.console import Group
 from rich.table import Table
 
+from georisk.bench.extraction import ExtractionResult
+
 # DESIGN.md "Benchmarks": keys every `georisk bench --json` object has.
 CONTRACT_KEYS = (
     "relay_msgs_per_s",
@@ -23,6 +25,7 @@ CONTRACT_KEYS = (
 RATIO_MIN = 0.5
 P99_MAX_MS = 100.0
 SCORE_MIN_PER_S = 2000.0
+EXTRACT_MIN_PER_S = 2000.0  # the extractor's own target, per core
 
 
 @dataclass
@@ -37,6 +40,7 @@ class BenchResult:
     offline_peak_rss_mb: float
     worker2_msgs_per_s: float | None = None
     worker2_peak_rss_mb: list[float] | None = None
+    extract_articles_per_s: float | None = None  # (e), the median round
     details: dict[str, Any] = field(default_factory=dict)
 
 
@@ -51,13 +55,22 @@ def _check(value: float, target: float, at_least: bool) -> dict[str, Any]:
     return {"value": _num(value), "target": target, "op": ">=" if at_least else "<=", "pass": ok}
 
 
-def targets(ratio_value: float, p99_ms: float, score_per_s: float) -> dict[str, dict[str, Any]]:
+def targets(
+    ratio_value: float, p99_ms: float, score_per_s: float, extract_per_s: float | None = None
+) -> dict[str, dict[str, Any]]:
     """The benchmark targets, each with its value and pass/fail."""
-    return {
+    checks = {
         "ratio": _check(ratio_value, RATIO_MIN, at_least=True),
         "latency_p99_ms": _check(p99_ms, P99_MAX_MS, at_least=False),
         "score_articles_per_s": _check(score_per_s, SCORE_MIN_PER_S, at_least=True),
     }
+    if extract_per_s is not None:
+        checks["extract_articles_per_s"] = extraction_target(extract_per_s)
+    return checks
+
+
+def extraction_target(per_s: float) -> dict[str, Any]:
+    return _check(per_s, EXTRACT_MIN_PER_S, at_least=True)
 
 
 def _num(value: float) -> float | None:
@@ -82,7 +95,11 @@ def to_json(result: BenchResult) -> dict[str, Any]:
     if result.worker2_msgs_per_s is not None:
         out["worker2_msgs_per_s"] = _num(result.worker2_msgs_per_s)
         out["worker2_peak_rss_mb"] = [_num(v) for v in result.worker2_peak_rss_mb or []]
-    out["targets"] = targets(r, result.latency_p99_ms, result.score_articles_per_s)
+    if result.extract_articles_per_s is not None:
+        out["extract_articles_per_s"] = _num(result.extract_articles_per_s)
+    out["targets"] = targets(
+        r, result.latency_p99_ms, result.score_articles_per_s, result.extract_articles_per_s
+    )
     out["details"] = result.details
     return out
 
@@ -103,6 +120,7 @@ def table(report: Mapping[str, Any]) -> Group:
     rows: Sequence[tuple[str, str, str]] = (
         ("(a) relay, bare aiokafka", "relay_msgs_per_s", " msg/s"),
         ("(b) offline scoring, one core", "score_articles_per_s", " art/s"),
+        ("(e) extraction alone, one core", "extract_articles_per_s", " art/s"),
         ("(c) worker, 1 process", "worker_msgs_per_s", " msg/s"),
         ("(c) worker, 2 processes", "worker2_msgs_per_s", " msg/s"),
         ("worker ÷ min(a, b)", "ratio", ""),
@@ -114,17 +132,50 @@ def table(report: Mapping[str, Any]) -> Group:
     for label, key, unit in rows:
         if key in report:
             figures.add_row(label, _fmt(report[key], unit))
+    return Group(figures, _checks(report["targets"]))
+
+
+def _checks(checked: Mapping[str, Mapping[str, Any]]) -> Table:
     checks = Table(title="targets", title_justify="left")
     for column in ("target", "value", "goal", "result"):
         checks.add_column(column)
-    for name, check in report["targets"].items():
+    for name, check in checked.items():
         checks.add_row(
             name,
             _fmt(check["value"]),
             f"{check['op']} {check['target']:g}",
             "[green]pass[/]" if check["pass"] else "[red]fail[/]",
         )
-    return Group(figures, checks)
+    return checks
+
+
+def extraction_report(results: Sequence[ExtractionResult]) -> dict[str, Any]:
+    """The `bench --extraction --json` object: each corpus, and the target on the last (the
+    labelled file when one is given: real articles, longer than the synthetic ones)."""
+    return {
+        "extraction": [result.to_json() for result in results],
+        "targets": {"extract_articles_per_s": extraction_target(results[-1].median_per_s)},
+    }
+
+
+def extraction_table(report: Mapping[str, Any]) -> Group:
+    figures = Table(title="georisk bench --extraction (one core, CPU time)", title_justify="left")
+    for column in ("corpus", "distinct", "per round", "mean chars", "median", "rounds"):
+        if column == "corpus":
+            figures.add_column(column, overflow="fold")
+        else:
+            figures.add_column(column, justify="right")
+    for row in report["extraction"]:
+        rounds = row["rounds_per_s"]
+        figures.add_row(
+            row["corpus"],
+            f"{row['distinct']:,}",
+            f"{row['articles']:,}",
+            f"{row['mean_chars']:,.0f}",
+            f"{row['median_per_s']:,.0f} art/s",
+            f"{min(rounds):,.0f}–{max(rounds):,.0f}",
+        )
+    return Group(figures, _checks(report["targets"]))
 
 
 def soak_table(soak: Mapping[str, Any]) -> Table:

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from georisk.bench.data import encoded
+from georisk.bench.extraction import run_extraction
 from georisk.bench.latency import bucket_width_at
 from georisk.bench.offline import run_offline
 from georisk.bench.relay import run_relay
-from georisk.bench.report import BenchResult, to_json
+from georisk.bench.report import BenchResult, extraction_report, to_json
 from georisk.bench.worker import Deployment, latency, soak, throughput
 from georisk.io.broker import EmbeddedBroker
 from georisk.io.processes import free_port
@@ -37,6 +38,7 @@ class Options:
     bootstrap: str | None = None
     logs: Path = Path(".georisk-bench")
     ready_timeout_s: float = 90.0
+    rounds: int = 5  # of the extraction measure (e)
 
 
 @contextlib.contextmanager
@@ -91,6 +93,11 @@ def run_bench(options: Options, say: Say) -> dict[str, Any]:
         details["offline_rejected"] = offline.rejected
         say(f"    {offline.articles_per_s:,.0f} articles/s")
 
+        say("(e) extraction alone")
+        extraction = run_extraction(options.rounds, options.seed, None, timeout_s)
+        details["extraction"] = extraction.to_json()
+        say(f"    {extraction.median_per_s:,.0f} articles/s (median of {options.rounds} rounds)")
+
         say("(c) worker")
         with deployment(bootstrap, options, 1, say) as one:
             run = asyncio.run(throughput(one, main, timeout_s))
@@ -135,9 +142,20 @@ def run_bench(options: Options, say: Say) -> dict[str, Any]:
             offline_peak_rss_mb=offline.peak_rss_mb,
             worker2_msgs_per_s=worker2,
             worker2_peak_rss_mb=worker2_peaks,
+            extract_articles_per_s=extraction.median_per_s,
             details=details,
         )
     )
+
+
+def run_extraction_only(options: Options, texts: Path | None, say: Say) -> dict[str, Any]:
+    """(e) alone, no broker: the synthetic corpus, then `texts` when given."""
+    results = []
+    for path in (None, texts) if texts else (None,):
+        say(f"(e) extraction alone: {path or 'synthetic corpus'}")
+        results.append(run_extraction(options.rounds, options.seed, path, 600))
+        say(f"    {results[-1].median_per_s:,.0f} articles/s (median of {options.rounds} rounds)")
+    return extraction_report(results)
 
 
 def run_soak(

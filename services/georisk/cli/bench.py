@@ -14,8 +14,8 @@ import click
 import orjson
 from rich.console import Console
 
-from georisk.bench.report import soak_table, table
-from georisk.bench.run import Options, run_bench, run_soak
+from georisk.bench.report import extraction_table, soak_table, table
+from georisk.bench.run import Options, run_bench, run_extraction_only, run_soak
 from georisk.cli.options import bootstrap_option
 
 
@@ -75,6 +75,25 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     show_default=True,
     help="RSS sampling interval of the soak.",
 )
+@click.option(
+    "--extraction",
+    "extraction_only",
+    is_flag=True,
+    help="Only (e), extraction alone on one core: no broker, no worker.",
+)
+@click.option(
+    "--texts",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="With --extraction: a JSONL of articles (a labelled set) measured after the corpus.",
+)
+@click.option(
+    "--rounds",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Timed rounds of the extraction measure (the median is reported).",
+)
 @click.option("--seed", type=int, default=11, show_default=True, help="Corpus seed.")
 @click.option(
     "--logs",
@@ -92,6 +111,9 @@ def bench(
     soak_n: int | None,
     soak_rate: float,
     sample_seconds: float,
+    extraction_only: bool,
+    texts: Path | None,
+    rounds: int,
     seed: int,
     logs: Path | None,
     as_json: bool,
@@ -106,16 +128,22 @@ def bench(
         latency_seconds=latency_seconds,
         workers=workers,
         seed=seed,
+        rounds=rounds,
         bootstrap=bootstrap,
-        logs=logs or Path(tempfile.mkdtemp(prefix="georisk-bench-")),
+        # (e) alone writes no logs: no folder is made for it.
+        logs=logs
+        or (Path() if extraction_only else Path(tempfile.mkdtemp(prefix="georisk-bench-"))),
     )
 
     def say(line: str) -> None:
         err.print(line, markup=False, highlight=False)
 
-    say(f"logs in {options.logs}")
+    if not extraction_only:
+        say(f"logs in {options.logs}")
     try:
-        if soak_n is not None:
+        if extraction_only:
+            report = run_extraction_only(options, texts, say)
+        elif soak_n is not None:
             report = run_soak(options, soak_n, soak_rate, sample_seconds, say)
         else:
             report = run_bench(options, say)
@@ -123,6 +151,8 @@ def bench(
         raise click.ClickException(f"{exc} (logs in {options.logs})") from exc
     if as_json:
         click.echo(orjson.dumps(report).decode())
+    elif extraction_only:
+        out.print(extraction_table(report))
     elif soak_n is not None:
         out.print(soak_table(report["soak"]))
     else:
