@@ -8,7 +8,7 @@ Pure and offline: compiled regular expressions over the title and text, no I/O.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from georisk.core.documents import DimensionReading, Extraction
 from georisk.core.extraction import china, countries, cyber, minerals, partnership
@@ -198,7 +198,6 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         doc.scanned = lowered.scanned
     title = (article.title or "").strip()
     found = countries.located(original)
-    counts = Counter(mention.code for mention in found)
     by_sentence: dict[int, set[str]] = defaultdict(set)
     for mention in found:
         by_sentence[original.sentence_of(mention.offset)].add(mention.code)
@@ -211,7 +210,7 @@ def extract_article(article: Article, scope: ScopeConfig) -> Extraction:
         mentions=tuple(found),
     )
     principal = countries.principal(original, found, article.url)
-    allies = frozenset(counts) & scope.interested
+    allies = frozenset(mention.code for mention in found) & scope.interested
     readings: dict[Dimension, DimensionReading] = {
         "china_tension": read_china(doc, context),
         "cyber": read_cyber(doc, context),

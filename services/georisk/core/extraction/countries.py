@@ -560,7 +560,7 @@ _LOCATIVE = re.compile(r"(?<!\w)(?:in|at|from)\s+(?:the\s+)?$")
 
 # "a Togo-flagged freighter", "a Panama-registered ship": a flag of registry, not a party;
 # "the Tripoli Street interchange": a street named after a place.
-_FLAG_WORDS = ("flagged", "registered", "Street", "Road", "Avenue", "Square", "Station", "Lane")
+# Matched right after each mention (a cheap anchored test), with no substring gate first.
 _FLAG = re.compile(
     r"[\s\-‐‑]+(?:flagged|registered)(?!\w)|\s+(?:Street|Road|Avenue|Square|Station|Lane)\b"
 )
@@ -751,14 +751,13 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     per_sentence: dict[int, set[str]] = {}
     for code, _, sentence in located:
         per_sentence.setdefault(sentence, set()).add(code)
-    flags = any(word in text for word in _FLAG_WORDS)
     contrasts = any(word in text for word in _CONTRAST_WORDS)
     topics = "also " in text
     chosen: set[str] = set()
     for mention, (code, offset, sentence) in zip(found, located, strict=True):
         if code in chosen:
             continue
-        if flags and _flag_of(text, mention):
+        if _flag_of(text, mention):
             continue
         if contrasts and _contrast(text, mention):
             continue

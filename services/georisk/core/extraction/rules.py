@@ -294,6 +294,8 @@ def in_sentence(doc: Document, sentence: int, pattern: re.Pattern[str]) -> bool:
 
 def near(a: Iterable[Hit], b: Iterable[Hit], *, window: int = 0) -> set[int]:
     """Sentences holding a hit of `a` with a hit of `b` at most `window` sentences away."""
+    if not a or not b:
+        return set()  # an empty list: most calls, as most texts hold few of the word lists
     b_sentences = {hit.sentence for hit in b}
     if not window:
         return {hit.sentence for hit in a if hit.sentence in b_sentences}
