@@ -237,3 +237,17 @@ def test_pacts_in_a_story_of_chinas_act_are_background(title: str, expected: int
         "agricultural technology and a new credit line for small businesses."
     )
     assert level("partnership", title, text) == expected
+
+
+def test_the_lowered_headline_pattern_is_the_same_pattern() -> None:
+    """`analysis_title` reads ASCII headlines lowered, with the lowered source: that is only
+    the same pattern while the source holds no upper-case escape (`\\S`, `\\W`, `\\B`, `\\D`)."""
+    import re
+
+    from georisk.core.extraction import _ANALYSIS_SOURCE
+
+    assert not re.search(r"\\[A-Z]", _ANALYSIS_SOURCE)
+    assert analysis_title("Ransomware in H1 2025: fewer payments")
+    assert analysis_title("RANSOMWARE IN H1 2025: FEWER PAYMENTS")
+    assert analysis_title("Ransomware in H1 2025 — fewer payments, the İstanbul view:")
+    assert not analysis_title("China's coast guard rams a Philippine boat")

@@ -32,7 +32,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 # The alternatives come in three groups, so that a title position costs the engine three
 # tests, not one per alternative: those that open the headline, those after a word boundary
 # and those after a colon.
-_ANALYSIS_TITLE = re.compile(
+_ANALYSIS_SOURCE = (
     r"^(?:"
     r"(?:opinion|analysis|comment|commentary|editorial|explainer|explained|long read|q&a"
     r"|perspective|view|survey|poll|policy note|policy brief|research note|think[\s-]tank"
@@ -89,15 +89,22 @@ _ANALYSIS_TITLE = re.compile(
     r"|(?:forums?|investors|fund\s+managers|analysts|economists|strategists)\s+weigh\w*\b"
     # "Kinmen and the grey zone: how Beijing tests Taipei": the explanation after a colon;
     # "Grey-zone pressure on Pratas: a slow squeeze rather than a siege": a feature.
-    r")|:\s+(?:(?:how|what|why)\s|(?:a|an)\s+[^:]*\b(?:not|rather\s+than)\b)",
-    re.IGNORECASE,
+    r")|:\s+(?:(?:how|what|why)\s|(?:a|an)\s+[^:]*\b(?:not|rather\s+than)\b)"
 )
+_ANALYSIS_TITLE = re.compile(_ANALYSIS_SOURCE, re.IGNORECASE)
+# An ASCII headline, lowered, is read by the lowered pattern about twice as fast, with the
+# same result (the source has no upper-case escape for `lower` to change).
+_ANALYSIS_TITLE_LOWER = re.compile(_ANALYSIS_SOURCE.lower())
 
 
 def analysis_title(title: str) -> bool:
     """A headline asked as a question, or labelled opinion, analysis or explainer."""
     # "Should New Zealand join AUKUS? The debate heats up": a question before a standfirst.
-    return "?" in title or _ANALYSIS_TITLE.search(title) is not None
+    if "?" in title:
+        return True
+    if title.isascii():
+        return _ANALYSIS_TITLE_LOWER.search(title.lower()) is not None
+    return _ANALYSIS_TITLE.search(title) is not None
 
 
 # "..., the National Security Bureau said in its annual cyber threat report": a story
