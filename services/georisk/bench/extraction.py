@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from typing import Any
 
 import orjson
 
+from georisk.bench.child import run_json
 from georisk.core.extraction import extract_article
 from georisk.demo.corpus import corpus
 from georisk.models import Article
@@ -82,14 +82,9 @@ def measure(
 
 
 def run_extraction(rounds: int, seed: int, path: Path | None, timeout_s: float) -> ExtractionResult:
-    """Measure in a fresh interpreter; bounded by `timeout_s` (the child is killed after)."""
-    args = [sys.executable, "-m", "georisk.bench.extraction", str(rounds), str(seed)]
-    done = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-        [*args, str(path)] if path else args, capture_output=True, timeout=timeout_s, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"extraction benchmark failed:\n{done.stderr.decode(errors='replace')}")
-    data = orjson.loads(done.stdout.splitlines()[-1])
+    """Measure in a fresh interpreter; bounded by `timeout_s`."""
+    args = (str(rounds), str(seed), *((str(path),) if path else ()))
+    data = run_json("georisk.bench.extraction", args, timeout_s, "extraction benchmark")
     return ExtractionResult(
         corpus=str(data["corpus"]),
         distinct=int(data["distinct"]),

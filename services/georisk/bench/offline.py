@@ -7,7 +7,6 @@ its peak RSS is the scoring path's own, not the benchmark driver's. Prints one J
 from __future__ import annotations
 
 import resource
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from datetime import UTC, datetime
 
 import orjson
 
+from georisk.bench.child import run_json
 from georisk.bench.data import encoded
 from georisk.core.decode import Limits, Rejection, decode_article
 from georisk.core.pipeline import assess
@@ -79,16 +79,8 @@ def measure(n: int, seed: int) -> dict[str, object]:
 
 
 def run_offline(n: int, seed: int, timeout_s: float) -> OfflineResult:
-    """Measure in a fresh interpreter; bounded by `timeout_s` (the child is killed after)."""
-    done = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-        [sys.executable, "-m", "georisk.bench.offline", str(n), str(seed)],
-        capture_output=True,
-        timeout=timeout_s,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"offline scoring failed:\n{done.stderr.decode(errors='replace')}")
-    data = orjson.loads(done.stdout.splitlines()[-1])
+    """Measure in a fresh interpreter; bounded by `timeout_s`."""
+    data = run_json("georisk.bench.offline", (str(n), str(seed)), timeout_s, "offline scoring")
     return OfflineResult(
         n=int(data["n"]),
         seconds=float(data["seconds"]),
