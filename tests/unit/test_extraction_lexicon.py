@@ -146,6 +146,10 @@ def _scans(doc: Document, patterns: tuple[GroupedPattern, ...]) -> list[dict[str
 )
 # A word inside a match: the pattern that matched resumes after it, the other matches it.
 @example(groups=[{"a": ["a b", "b"], "b": []}, {"a": ["b"], "b": ["a*"]}], text="a b b ab")
+# A stem too short to key on opens where a longer word of another pattern does.
+@example(groups=[{"a": ["ab*"], "b": []}, {"a": ["abc"], "b": []}], text="abc")
+# A blank or apostrophe within the opening renders as a class: "a b" matches "a-b", "a'b" "a’b".
+@example(groups=[{"a": ["a b"], "b": ["a'b"]}], text="a-b a’b")
 def test_scanning_together_finds_what_each_scan_finds(
     groups: list[dict[str, list[str]]], text: str
 ) -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from georisk.core.extraction.lexicon import GroupedPattern, union
+from georisk.core.extraction.lexicon import OPENING, GroupedPattern, union
 
 # A sentence ends after . ! ? or … (closing quotes or brackets may follow) and blanks before a
 # capital or digit, or at a line break. The pattern starts with a character class so the
@@ -87,16 +87,19 @@ class Document:
 
         Separate scans each test every word boundary of the text; here one pattern finds
         the boundaries where any of the patterns matches (a few dozen in an article), and
-        each pattern is matched only there, from where its own previous match ended, as its
-        own scan would resume. The results wait in `scanned` for `scan` to hand out.
+        each pattern whose words may open there (`Union`) is matched there, unless its own
+        previous match reaches past it, as its own scan would resume. The results wait in
+        `scanned` for `scan` to hand out.
         """
         padded, starts = "\n" + self.text, self.starts
         found: list[dict[str, list[Hit]]] = [defaultdict(list) for _ in patterns]
         resume = [0] * len(patterns)
-        matchers = [(grouped.pattern.match, grouped.names) for grouped in patterns]
-        for candidate in union(patterns).finditer(padded):
+        joined = union(patterns)
+        by_opening, by_first = joined.by_opening, joined.by_first
+        for candidate in joined.boundaries.finditer(padded):
             start = candidate.start()
-            for i, (match, names) in enumerate(matchers):
+            opening = padded[start + 1 : start + 1 + OPENING]
+            for i, match, names in by_opening.get(opening) or by_first.get(opening[:1], ()):
                 if start < resume[i] or (m := match(padded, start)) is None:
                     continue
                 resume[i] = end = m.end()

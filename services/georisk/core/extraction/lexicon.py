@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -194,16 +194,61 @@ def compile_groups(
     return GroupedPattern(re.compile(r"\W" + body), tuple(names), tuple(entries))
 
 
-@cache
-def union(patterns: tuple[GroupedPattern, ...]) -> re.Pattern[str]:
-    """The boundary character before every word that any of `patterns` matches.
+OPENING = 3  # characters after a boundary that name the patterns that may match there
+Matcher = tuple[int, Callable[[str, int], "re.Match[str] | None"], tuple[str, ...]]
 
-    The word is looked at, not consumed, so a word inside another pattern's match is found
-    too: each position found is where at least one of the patterns matches (see
-    `Document.scan_together`).
+
+@dataclass(frozen=True, slots=True)
+class Union:
+    """Where any of several grouped patterns matches, and which of them may match there.
+
+    `boundaries` finds the boundary character before every word that any of the patterns
+    matches; it looks at the word without consuming it, so a word inside another pattern's
+    match is found too. The patterns that may match at a boundary are
+    `by_opening[text[b + 1 : b + 1 + OPENING]]` if that key is there, else
+    `by_first[text[b + 1]]`, each as (index, match, names): most boundaries open words of
+    only some of the patterns, and a match call costs more than a dictionary lookup.
     """
+
+    boundaries: re.Pattern[str]
+    by_opening: Mapping[str, tuple[Matcher, ...]]
+    by_first: Mapping[str, tuple[Matcher, ...]]
+
+
+def _opening(word: str) -> str | None:
+    """The `OPENING` characters that every match of `word` starts with, or `None` when a
+    match may start otherwise: a blank, an apostrophe or an optional dot among them (they
+    render as classes, see `_char_pattern`), or a shorter word or stem."""
+    head = word.translate(_SAME).rstrip("*")[:OPENING]
+    if len(head) < OPENING or any(char in " '." for char in head[1:]):
+        return None
+    return head
+
+
+@cache
+def union(patterns: tuple[GroupedPattern, ...]) -> Union:
+    """The `Union` of `patterns` (see `Document.scan_together`)."""
+    keyed: dict[str, set[int]] = {}
+    loose: dict[str, set[int]] = {}  # first character -> patterns with a word `_opening` won't key
+    for index, grouped in enumerate(patterns):
+        for word in grouped.words:
+            opening = _opening(word)
+            if opening is None:
+                loose.setdefault(word[0], set()).add(index)
+            else:
+                keyed.setdefault(opening, set()).add(index)
+    for opening, indices in keyed.items():
+        indices |= loose.get(opening[0], set())  # such a word may open the same way
+
+    def matchers(indices: set[int]) -> tuple[Matcher, ...]:
+        return tuple((i, patterns[i].pattern.match, patterns[i].names) for i in sorted(indices))
+
     words = [word for grouped in patterns for word in grouped.words]
-    return re.compile(r"\W(?=(?:" + trie_pattern(words) + r")(?!\w))")
+    return Union(
+        boundaries=re.compile(r"\W(?=(?:" + trie_pattern(words) + r")(?!\w))"),
+        by_opening={opening: matchers(indices) for opening, indices in keyed.items()},
+        by_first={first: matchers(indices) for first, indices in loose.items()},
+    )
 
 
 def _check(word: str, name: str) -> None:
