@@ -367,9 +367,126 @@ HARD_NEGATIVES = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))
+# Second wordings of the issue's families, written after the rules and read once: each
+# passed unchanged (they guard the families' reach beyond the first wording).
+HARD_NEGATIVE_VARIANTS = {
+    "lunar new year, another wording (a)": (
+        "Year of the Horse: how Manchester's Chinatown will mark the festival",
+        "Thousands are expected in Manchester's Chinatown this weekend as the Chinese community"
+        " welcomes the Year of the Horse. Organisers said the parade would feature a 40-metre "
+        "dragon, drummers and a firework display, while restaurants on Faulkner Street have "
+        "extended their opening hours. Families will exchange red envelopes and share dumplings"
+        " at reunion dinners.",
+    ),
+    "lunar new year, another wording (b)": (
+        "Spring Festival travel rush begins in China",
+        "Hundreds of millions of people are expected to travel across China over the coming "
+        "weeks for the Spring Festival holiday, the world's largest annual migration. Railway "
+        "operators added extra trains and airlines raised capacity as workers head home to "
+        "celebrate the lunar new year with their families.",
+    ),
+    "cyber monday, another wording (a)": (
+        "Cyber Monday: the best laptop deals still live",
+        "Cyber Monday is here and retailers are slashing prices on laptops, tablets and "
+        "headphones. We've rounded up the best discounts, including 30% off a popular ultrabook"
+        " and a bargain on noise-cancelling earbuds. Prices were correct at the time of "
+        "publishing; stock is limited.",
+    ),
+    "cyber monday, another wording (b)": (
+        "Shoppers spend record sums over Black Friday weekend",
+        "Online spending over the Black Friday and Cyber Monday weekend hit a record, according"
+        " to figures from a payments firm, as shoppers hunted for bargains on electronics and "
+        "toys. Retailers said discounts started earlier than ever this year.",
+    ),
+    "mineral water, another wording (a)": (
+        "Sparkling mineral water sales bubble up in Japan",
+        "Japanese consumers are buying more carbonated mineral water, with sales up 12% last "
+        "year, a beverage industry group said. Brands sourced from springs near Mount Fuji led "
+        "the growth, and convenience stores gave the bottles more shelf space over the summer.",
+    ),
+    "mineral water, another wording (b)": (
+        "Is mineral water better for you than tap?",
+        "Nutritionists say bottled mineral water can contain calcium and magnesium, but for "
+        "most people tap water is just as healthy and far cheaper. The bigger benefit, they "
+        "say, is simply drinking enough water through the day.",
+    ),
+    "typhoon closures, another wording (a)": (
+        "Typhoon Gaemi: Taiwan shuts offices and schools",
+        "Taiwan closed offices and schools across much of the island on Wednesday as Typhoon "
+        "Gaemi approached with winds of up to 190 km/h. The Central Weather Administration "
+        "warned of torrential rain in the mountains, and more than 200 domestic flights were "
+        "cancelled. Ferries to the outlying islands were suspended.",
+    ),
+    "typhoon closures, another wording (b)": (
+        "Taipei stock exchange closed as storm hits",
+        "Trading was suspended on the Taiwan Stock Exchange for a second day as a powerful "
+        "typhoon brought heavy rain and flooding to the north of the island. Authorities "
+        "evacuated thousands of people from low-lying areas and landslides cut off roads in "
+        "Hualien.",
+    ),
+    "england v japan, another wording (a)": (
+        "England edge Japan in Rugby World Cup thriller",
+        "England beat Japan 34-12 in Nice on Sunday night, with two late tries sealing the win "
+        "after a tense first hour. Japan's defence held firm until the 60th minute, but "
+        "England's replacements took control and the bonus point keeps them top of the pool.",
+    ),
+    "england v japan, another wording (b)": (
+        "Lionesses to face Japan in Tokyo friendly",
+        "England's women will play Japan in a friendly at the National Stadium in Tokyo in "
+        "November, the Football Association confirmed. The head coach said the match would be a"
+        " valuable test against one of the best passing sides in the world before next summer's"
+        " tournament.",
+    ),
+    "china cpi, another wording (a)": (
+        "China's consumer prices rise 0.5% in October",
+        "China's consumer price index rose 0.5% year on year in October, the National Bureau of"
+        " Statistics said on Saturday, up from 0.3% in September as food prices climbed. The "
+        "producer price index fell 2.1%, extending its run of declines. Core inflation, which "
+        "strips out food and energy, was 1.2%.",
+    ),
+    "china cpi, another wording (b)": (
+        "Deflation worries linger as China's factory-gate prices slide",
+        "Producer prices in China fell for a 25th month, data showed, while consumer inflation "
+        "stayed close to zero. Economists said weak domestic demand and a property slump "
+        "continued to weigh on prices, and expect more stimulus from Beijing next year.",
+    ),
+    "cyber job advert, another wording (a)": (
+        "Senior Cyber Security Analyst — London (hybrid)",
+        "We are looking for a Senior Cyber Security Analyst to join our security operations "
+        "centre. Responsibilities include monitoring alerts, investigating incidents and "
+        "improving our detection rules. The ideal candidate has five years of experience, a "
+        "CISSP certification and knowledge of SIEM tools. Salary: £65,000 plus benefits. Apply "
+        "now.",
+    ),
+    "cyber job advert, another wording (b)": (
+        "Graduate scheme: cyber and threat intelligence",
+        "Our graduate programme offers rotations in penetration testing, threat intelligence "
+        "and incident response. Candidates should have a degree in computer science or a "
+        "related field. The programme starts in September; applications close on 31 January.",
+    ),
+    "gallium trick, another wording (a)": (
+        "Melt gallium in your hand: five kitchen science tricks",
+        "Gallium is a soft metal that melts at just under 30 degrees, so a small piece will "
+        "turn liquid in the palm of your hand. Science teachers love the trick of bending a "
+        "gallium spoon in hot tea. Our other experiments include elephant toothpaste and a "
+        "homemade lava lamp.",
+    ),
+    "gallium trick, another wording (b)": (
+        "Why does this metal melt in your hand?",
+        "Videos of a shiny spoon dissolving in a cup of coffee keep going viral. The secret is "
+        "gallium, a metal with a melting point of 29.8C. It is harmless to handle, though it "
+        "will stain your skin grey, and it is used in LEDs and phone chips.",
+    ),
+}
+
+
+def test_hard_negative_tables_name_each_case_once() -> None:
+    assert not HARD_NEGATIVES.keys() & HARD_NEGATIVE_VARIANTS.keys()
+
+
+@pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES.keys() | HARD_NEGATIVE_VARIANTS.keys()))
 def test_hard_negative_stays_at_zero_on_every_dimension(kind: str) -> None:
-    title, text = HARD_NEGATIVES[kind]
+    title, text = {**HARD_NEGATIVES, **HARD_NEGATIVE_VARIANTS}[kind]
     extraction = extract_article(Article(id=kind, title=title, text=text), default_scope())
     assert {dim: extraction.level(dim) for dim in DIMENSIONS} == dict.fromkeys(DIMENSIONS, 0)
 
