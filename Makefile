@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration lint format eval schemas dashboards bench check-deploy
+.PHONY: help install run test test-unit test-integration lint format eval schemas dashboards bench bench-extraction check-deploy
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ dashboards: install ## Regenerate the Grafana dashboards from code
 
 bench: install ## Throughput/latency benchmark (see README)
 	$(BIN)/georisk bench
+
+bench-extraction: install ## The extractor's speed alone: synthetic corpus, then the development set
+	$(BIN)/georisk bench --extraction --texts $(SHARED_DATA)/articles_dev.jsonl
 
 check-deploy: install ## Validate deploy/: rules + unit tests, Alertmanager, dashboard drift, compose spec, k8s
 	cd deploy/prometheus && promtool check config prometheus.yml && promtool test rules tests/*.yml
