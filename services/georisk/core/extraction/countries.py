@@ -399,16 +399,11 @@ def mentions(text: str) -> Counter[str]:
 def located(doc: Document) -> list[Mention]:
     """Every country mention of a document, in text order."""
     found = []
-    table, padded = name_table(), "\n" + doc.text  # `name_table` fills DEMONYMS
-    # Inlined `_names` and the common case of `_resolved`: this loop runs for every mention.
-    for match in _scanner().finditer(padded):
-        start = match.start()
-        name = padded[start + 1 : match.end()]
-        code = table.get(name)
-        if code is not None:
-            found.append(Mention(code, start, name not in DEMONYMS, name))
-        elif (resolved := _resolved(name)) is not None:
-            found.append(Mention(resolved[0], start, resolved[1] not in DEMONYMS, name))
+    for start, name in _names(doc.text):
+        resolved = _resolved(name)  # fills DEMONYMS through `name_table`
+        if resolved is not None:
+            code, form = resolved
+            found.append(Mention(code, start, form not in DEMONYMS, name))
     return found
 
 
