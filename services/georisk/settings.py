@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=6066, ge=0, le=65535)
     app_id: str = "georisk"
+    # Faust's own folder (table metadata; the store is in memory). Unset, Faust makes
+    # `<app_id>-data` in the working directory; the demo, bench and tests keep it in theirs.
+    data_dir: Path | None = None
     webhook_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     webhook_secret: SecretStr = SecretStr("")
     webhook_timeout_s: float = Field(default=5.0, gt=0.0)

@@ -61,6 +61,7 @@ class Deployment:
             "GEORISK_TOPIC_NAMESPACE": f"t{self.tag}.",
             "GEORISK_SESSION_TIMEOUT_S": "6",
             "GEORISK_HEARTBEAT_INTERVAL_S": "1",
+            "GEORISK_DATA_DIR": str(self.tmp / "faust-data"),
             **self.env_extra,
         }
 

@@ -135,6 +135,7 @@ class Deployment:
             "GEORISK_HTTP_HOST": "127.0.0.1",
             "GEORISK_PARTITIONS": str(self.partitions),
             "GEORISK_LOG_LEVEL": "warning",
+            "GEORISK_DATA_DIR": str(self.logs / f"data-{self.tag}"),
         }
 
     @property

@@ -26,8 +26,9 @@ from georisk.settings import Settings
 console = Console()
 
 
-def _worker_env(settings: Settings) -> dict[str, str]:
+def _worker_env(settings: Settings, logs: Path) -> dict[str, str]:
     return {
+        "GEORISK_DATA_DIR": str(logs / "faust-data"),
         "GEORISK_BOOTSTRAP": settings.bootstrap,
         "GEORISK_HTTP_PORT": str(settings.http_port),
         "GEORISK_APP_ID": settings.app_id,
@@ -111,7 +112,7 @@ def demo(bootstrap: str | None, rate: float, duration: float | None, logs: Path)
         console.print(
             f"broker on {settings.bootstrap}; starting the worker (log: {logs}/worker.log)"
         )
-        worker = spawn_worker(_worker_env(settings), logs / "worker.log")
+        worker = spawn_worker(_worker_env(settings, logs), logs / "worker.log")
         stack.callback(stop_group, worker, 10.0)
         _wait_ready(base, worker, timeout_s=90)
         console.print(

@@ -184,7 +184,9 @@ class Runtime:
 
 def _faust_settings(settings: Settings) -> dict[str, Any]:
     session = settings.session_timeout_s
+    folder = {} if settings.data_dir is None else {"datadir": str(settings.data_dir)}
     return {
+        **folder,
         "broker": [f"kafka://{server}" for server in settings.bootstrap_servers],
         "store": "memory://",
         "autodiscover": False,
