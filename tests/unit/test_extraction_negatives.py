@@ -364,6 +364,31 @@ HARD_NEGATIVES = {
         "Japanese cuisine ranges from sushi and tempura to ramen. Each dish uses seasonal "
         "ingredients, and soy sauce adds flavour to noodles.",
     ),
+    "darts barrels": (
+        "Former world champion unveils lighter tungsten darts",
+        "The former world champion will use 20-gram darts with 90% tungsten barrels at next "
+        "month's Grand Slam, saying the slimmer shape helps him hit the treble 20. He tried the "
+        "set in exhibitions and landed a nine-dart finish on the practice board.",
+    ),
+    "game review": (
+        "Game review: a neon heist where hacking is the fun part",
+        "You play a hacker who breaks into a megacorporation's servers, and each firewall is a "
+        "small puzzle. Later a cyberattack on the city's power grid plunges whole districts into "
+        "darkness. The side quests are padded and the dialogue leans on cyberpunk cliches, but "
+        "the open-world city is gorgeous.",
+    ),
+    "television review": (
+        "TV review: the robots hack the capital in a festive special",
+        "The metal invaders have hacked their way into the capital's power grid, and the script "
+        "has fun with smart doorbells turned into spies. The guest cast are excellent, and the "
+        "episode's final battle is loud. A Christmas special should be exactly this daft.",
+    ),
+    "fashion trend": (
+        "Glitch fashion takes over Tokyo's boutiques",
+        "Shirts printed with fake virus warnings and 'hacked' vintage jackets are the look of the"
+        " season in Tokyo's boutiques. Stylists say the trend mocks how much of life is online, "
+        "and knitwear with pixelated error messages sold out before fashion week.",
+    ),
 }
 
 
@@ -536,4 +561,16 @@ def test_a_retailer_hit_by_ransomware_keeps_its_incident() -> None:
         "Security Centre. A trading update was postponed."
     )
     article = Article(id="r", title="Supermarket group hit by ransomware attack", text=text)
+    assert extract_article(article, default_scope()).level("cyber") >= 2
+
+
+def test_a_fashion_chain_hit_by_ransomware_keeps_its_incident() -> None:
+    text = (
+        "Ransomware encrypted the servers of the fashion chain, taking its online boutique "
+        "offline and halting card payments in 300 stores. The company said hackers stole "
+        "customer data, and stylists' appointments were cancelled for a second day."
+    )
+    article = Article(
+        id="f", title="Fashion chain's stores disrupted by ransomware attack", text=text
+    )
     assert extract_article(article, default_scope()).level("cyber") >= 2

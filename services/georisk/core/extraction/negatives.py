@@ -179,6 +179,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "medal*",
         "set piece",
         "unbeaten",
+        # Darts: "95% tungsten" barrels are what a player throws at the treble 20.
+        "darts",
+        "treble 20",
+        "nine-dart*",
+        "oche",
+        "checkout*",
         # Golf: "weekend hackers" chip round the green.
         "golf*",
         "fairway*",
@@ -436,6 +442,33 @@ GENRES: dict[str, tuple[str, ...]] = {
         "hotfix*",
         "multiplayer",
         "in-game",
+        # Game and television reviews: "a stylish cyberpunk heist with too many side quests",
+        # "the script", "the guest cast", "the festive special".
+        "cyberpunk*",
+        "game review*",
+        "side quest*",
+        "open-world",
+        "open world",
+        "script",
+        "guest cast",
+        "guest star*",
+        "showrunner*",
+        "screenwriter*",
+        "christmas special",
+        "festive special",
+    ),
+    # Fashion: "hacked" vintage shirts and "computer-virus" prints are a look, not a breach.
+    "fashion": (
+        "fashion*",
+        "boutique*",
+        "stylist*",
+        "knitwear",
+        "streetwear",
+        "catwalk*",
+        "couture",
+        "vintage",
+        "designer label*",
+        "fashion week",
     ),
     # Art, antiques, heritage and arts seasons: porcelain "china", cobalt glazes, a museum
     # "partnership", a cultural season's "collaborations".
