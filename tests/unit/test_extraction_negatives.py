@@ -370,7 +370,7 @@ HARD_NEGATIVES = {
         "month's Grand Slam, saying the slimmer shape helps him hit the treble 20. He tried the "
         "set in exhibitions and landed a nine-dart finish on the practice board.",
     ),
-    "game review": (
+    "open-world game review": (
         "Game review: a neon heist where hacking is the fun part",
         "You play a hacker who breaks into a megacorporation's servers, and each firewall is a "
         "small puzzle. Later a cyberattack on the city's power grid plunges whole districts into "
