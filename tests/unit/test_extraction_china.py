@@ -1116,3 +1116,39 @@ def test_firms_told_to_stop_a_rivals_products_is_a_measure(verb: str) -> None:
 )
 def test_a_collision_needs_craft(text: str, expected: int) -> None:
     assert level("Copper smelters squeezed as charges sink", text) == expected
+
+
+_COLUMN = (
+    "Relations between Tokyo and China have cooled into something sturdier than a row. "
+    "Officials in Beijing see little reason to offer concessions while business lobbies wait. "
+    "The likelier course is years of managed hostility, with China testing each new "
+    "government in turn."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # An opinion piece headlined on China and about China throughout: analysis (1), even
+        # without the lists' words of rivalry.
+        ("Opinion: Tokyo's long chill with Beijing is here to stay", _COLUMN, 1),
+        # The same text under a news headline that does not name China stays unread.
+        ("Tokyo business lobbies wait for talks", _COLUMN, 0),
+        # A market column about Chinese buyers is a market's, not China's conduct.
+        (
+            "Lithium weekly: Chinese converters restock as prices firm",
+            "Chinese converters bought more spodumene this week. Chinese buyers also lifted "
+            "bids for carbonate, and Chinese smelters ran at higher rates.",
+            0,
+        ),
+        # "PLA" the plastic is not the People's Liberation Army.
+        (
+            "PLA or PETG: which filament should you buy?",
+            "PLA is easy to print. PLA melts at low temperatures. Printers made in China ship "
+            "with a spool of PLA.",
+            0,
+        ),
+    ],
+)
+def test_an_analysis_headlined_on_china_is_background(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

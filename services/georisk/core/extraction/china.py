@@ -1075,6 +1075,29 @@ def _incident_senses(doc: Document, incidents: list[Hit]) -> list[Hit]:
     ]
 
 
+# "Commentary: The Tokyo-Beijing freeze is settling into a new normal": an opinion, column or
+# explainer headlined on China and about it throughout is the rubric's analysis (1), even
+# when its words of rivalry are not the lists' ("a chill", "managed hostility").
+ANALYSED_SENTENCES = 3
+_STATE_NAMES = frozenset({"china", "china's", "chinese", "beijing", "beijing's", "prc"})
+
+
+def _analysed(doc: Document, context: Context, parties: list[Hit]) -> set[int]:
+    """The sentences naming China as a state (not its firms or buyers, not "PLA" plastic)
+    in an analysis piece headlined on China; none unless there are `ANALYSED_SENTENCES`."""
+    if not context.analysis_title:
+        return set()
+    named = context.countries_by_sentence
+    sentences = {
+        h.sentence
+        for h in _uncommercial(doc, parties)
+        if h.text in _STATE_NAMES and "CN" in named.get(h.sentence, ())
+    }
+    if 0 not in sentences or len(sentences) < ANALYSED_SENTENCES:
+        return set()
+    return sentences
+
+
 def read_china(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(PATTERN)
     if not hits.get("actor") and not hits.get("waters"):
@@ -1125,6 +1148,9 @@ def read_china(doc: Document, context: Context) -> DimensionReading:
     elif incident or friction:
         level, kind, support = 1, "background", incident | friction
         tiers = [incident, friction]
+    elif subject := _analysed(doc, context, parties):
+        level, kind, support = 1, "background", subject
+        tiers = [subject]
     else:
         return reading(0, 0, ("china",), None)
     groups = (
