@@ -521,3 +521,28 @@ def test_a_ban_on_listed_buyers_is_a_licensing_control(
 def test_a_halt_of_exports_to_a_state_is_a_ban(title: str, expected: int) -> None:
     text = "The commerce ministry said it had stopped approving licences for rare earth metals."
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A water's dissolved salts: magnesium beside calcium and bicarbonate is no metal.
+        (
+            "Spring water firm to invest in a second bottling line",
+            "The bottler will invest £5 million in a new line and a warehouse. Its water carries "
+            "a balance of calcium, magnesium and bicarbonate from the rock it filters through.",
+            0,
+        ),
+        # Sodium-ion cells are batteries: the lithium beside them stays a battery metal.
+        (
+            "Battery maker halts lithium cell line as ore supply stalls",
+            "The company halted its lithium cell line after ore shipments stopped, and will "
+            "shift output to sodium-ion batteries while lithium supply is disrupted.",
+            2,
+        ),
+    ],
+)
+def test_dissolved_salts_are_not_minerals_but_sodium_ion_cells_are_batteries(
+    title: str, text: str, expected: int
+) -> None:
+    assert level(title, text) == expected

@@ -461,9 +461,12 @@ def _at_risk(doc: Document, context: Context, hit: Hit) -> bool:
     return preceded(doc.text, hit.start, _RISK_OF, 60) or context.hedged(hit.sentence, at=hit.start)
 
 
-# "deficiencies of zinc, copper and cobalt in cattle": the elements as nutrients.
+# "deficiencies of zinc, copper and cobalt in cattle": the elements as nutrients; and
+# "a balance of calcium, magnesium and bicarbonate": as a water's or a food's dissolved salts
+# (not "sodium-ion" cells, which are batteries).
 _NUTRIENT = re.compile(
     r"\bdeficien\w*|\bnutrients?\b|\bnutrition|\b(?:dietary|feed|mineral)\s+supplements?\b"
+    r"|\b(?:calcium|bicarbonate|sodium(?![\s\-‐‑]*ion))\b"
 )
 
 
@@ -487,7 +490,7 @@ _TITLE_MEASURE = re.compile(
 )
 
 
-_NUTRIENT_WORDS = ("deficien", "nutri", "supplement")
+_NUTRIENT_WORDS = ("deficien", "nutri", "supplement", "calcium", "bicarbonate", "sodium")
 
 
 # A farm or diet story: "cows lacking cobalt", "copper shortfall in herds" are all nutrients
