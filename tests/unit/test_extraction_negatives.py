@@ -383,6 +383,13 @@ HARD_NEGATIVES = {
         "has fun with smart doorbells turned into spies. The guest cast are excellent, and the "
         "episode's final battle is loud. A Christmas special should be exactly this daft.",
     ),
+    "schools hacking contest": (
+        "Pupils 'hack' their way to a national cyber title",
+        "A team of sixth-form students was crowned national champions in a schools cyber "
+        "competition after breaking into a fictional firm's network. The contest's challenges "
+        "included tracing a simulated ransomware attack, and the team captain said they loved "
+        "working out how things break.",
+    ),
     "fashion trend": (
         "Glitch fashion takes over Tokyo's boutiques",
         "Shirts printed with fake virus warnings and 'hacked' vintage jackets are the look of the"

@@ -236,6 +236,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "runners-up",
         "hackathon*",
         "prototype*",
+        # Schools' hacking contests: "crowned national champions" at capture the flag.
+        "contest",
+        "contests",
+        "capture the flag",
+        "capture-the-flag",
+        "crowned",
+        "team captain",
+        "sixth-form*",
         # What a games venue sells: "group bookings available for birthdays".
         "group booking*",
         "birthday*",
