@@ -799,3 +799,27 @@ def test_a_present_progressive_after_a_warning_states_the_act(verb: str, expecte
         "station operators through a flaw in office routers."
     )
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A duty to report incidents is policy (1), even where it recalls a past attack.
+        (
+            "Regulator to require water firms to report cyber incidents within 24 hours",
+            "Water companies will have to report significant cyber incidents within 24 hours "
+            "under guidelines published on Monday. The rules follow a ransomware attack that "
+            "disrupted a utility's billing in 2023.",
+            1,
+        ),
+        # Banks reporting attacks they suffer report incidents.
+        (
+            "Banks report cyberattacks as payment apps go down",
+            "Three banks said hackers attacked their payment systems on Friday, and customers "
+            "could not log in for six hours.",
+            2,
+        ),
+    ],
+)
+def test_a_duty_to_report_incidents_is_policy(title: str, text: str, expected: int) -> None:
+    assert reading_of(title, text)[0] == expected

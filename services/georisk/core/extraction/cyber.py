@@ -321,6 +321,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "regulation*",
         "rules",
         "framework",
+        # Duties to report (see `_DUTY`): "reporting rules", "under revised guidelines".
+        "guidelines",
+        "reporting rule*",
+        "reporting requirement*",
+        "reporting obligation*",
+        "reporting regime*",
         "active cyber defense",
         "active cyber defence",
         "resilience",
@@ -432,6 +438,20 @@ _UNDERWAY = re.compile(r"\b(?:is|are)\s+$")
 _WARNED_OF = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,6}?(?:of|about)\b")
 
 
+# "will require terminal operators to report cyber incidents within 24 hours": the incidents
+# a duty covers are none that happened.
+_DUTY = re.compile(
+    r"\b(?:to|must|shall)\s+report\s+(?:(?:any|all|significant|serious|major|material)\s+)*"
+    r"(?:cyber[\s\-]*)?(?:security\s+)?(?:incidents?|attacks?|cyberattacks?|cyber-attacks?"
+    r"|breach(?:es)?|data\s+breach(?:es)?)\b"
+)
+
+
+def _duties(doc: Document, compound: list[Hit]) -> set[int]:
+    """The sentences whose incident words are what a reporting duty covers."""
+    return {s for s in {h.sentence for h in compound} if in_sentence(doc, s, _DUTY)}
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -453,7 +473,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     topic += affirmed(doc, hits.get("technical", []))
     acts = joint.outside(affirmed(doc, hits.get("act", []))) + compound
     hits["policy"] = [h for h in hits.get("policy", []) if not _military(doc.text, h)]
-    policy = {h.sentence for h in hits["policy"]}
+    policy = {h.sentence for h in hits["policy"]} | _duties(doc, compound)
     incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
     # "Cyberattack forces water utilities into manual operation. ... after attackers tampered
     # with a monitoring platform": the headline's incident is the opening sentence's topic.
