@@ -889,3 +889,24 @@ def test_leaders_named_after_the_founding_launch_it() -> None:
         "prime ministers after a video summit."
     )
     assert level("UK and Japan launch critical minerals partnership", text) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The rules in place are no pact: "the current framework, inherited from EU law".
+        (
+            "Opening the debate on the cyber bill, the UK technology secretary said the current "
+            "framework, inherited from EU law in 2018, had not kept pace with the threat.",
+            0,
+        ),
+        # A framework the ministers sign now is one.
+        (
+            "The UK and Japanese trade ministers signed a framework on supply-chain security in "
+            "Tokyo on Monday, the two governments said.",
+            2,
+        ),
+    ],
+)
+def test_a_framework_in_place_is_not_a_framework_signed(text: str, expected: int) -> None:
+    assert level("UK ministers debate supply chains", text) == expected

@@ -480,10 +480,12 @@ _FOUNDING = ("launch", "establish", "inaugurat")
 # first trilateral summit, announcing joint patrols": a founding too.
 _NEW_ERA = re.compile(r"\bnew (?:era|chapter|phase)\b|\bfirst(?:[\s-]ever)? (?:\w+ )?summit\b")
 # An instrument named as the frame of what is done now, as what is built on, or by its age:
-# "held under the framework of the Hiroshima Accord", "a 15-year-old partnership agreement".
+# "held under the framework of the Hiroshima Accord", "a 15-year-old partnership agreement";
+# or as the rules in place: "the current framework, inherited from EU law", "a legal framework".
 _FRAME = re.compile(
     r"(?:\b(?:under|since|builds? on|building on|within)\s+(?:the|its|their)\s+"
-    r"(?:framework\s+of\s+the\s+)?|\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2})$"
+    r"(?:framework\s+of\s+the\s+)?|\b(?:\d+|[a-z]+)-year-old\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:current|existing|present|regulatory|legal|legislative|statutory)\s+)$"
 )
 # "When Britain and Japan signed the Hiroshima Accord in 2023": a signing of a past year.
 _PAST_YEAR = re.compile(r"[^.;]{0,40}?\b(?:in|since)\s+(?:19|20)\d\d\b")
