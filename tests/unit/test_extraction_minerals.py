@@ -546,3 +546,16 @@ def test_dissolved_salts_are_not_minerals_but_sodium_ion_cells_are_batteries(
     title: str, text: str, expected: int
 ) -> None:
     assert level(title, text) == expected
+
+
+def test_a_ban_recalled_as_another_storys_backdrop_is_a_passing_mention() -> None:
+    text = (
+        "A Chinese coast guard ship collided with a Japanese patrol boat near the islands on "
+        "Sunday. Tokyo lodged a strong protest. The Chinese side blamed the Japanese crew. "
+        "The collision comes amid the worst downturn in relations in a decade, with Beijing "
+        "having halted rare earth exports to Japan."
+    )
+    assert level("Japanese and Chinese coast guard ships collide", text) == 0
+    # The same halt as the story itself is a ban.
+    halt = "Beijing halted rare earth exports to Japan on Monday, the commerce ministry said."
+    assert level("China halts rare earth exports to Japan", halt) >= 2

@@ -509,6 +509,17 @@ def _commodities(doc: Document, material: list[Hit]) -> list[Hit]:
     return [h for h in material if not in_sentence(doc, h.sentence, _NUTRIENT)]
 
 
+_BACKDROP = re.compile(
+    r"\b(?:comes?|came|coming)\s+(?:amid|as|after|against)\b|\bamid\b|\bbackdrop\b"
+)
+
+
+def _backdrop_only(doc: Document, context: Context, material: list[Hit]) -> bool:
+    """Whether every sentence naming a material is a backdrop clause after the lead."""
+    sentences = {h.sentence for h in material}
+    return all(not context.in_lead(s) and in_sentence(doc, s, _BACKDROP) for s in sentences)
+
+
 def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -> DimensionReading:
     hits = doc.scan(word_pattern(materials))
     material = _commodities(doc, hits.get("material", []))
@@ -573,6 +584,11 @@ def read_minerals(doc: Document, context: Context, materials: tuple[str, ...]) -
         and all(in_sentence(doc, h.sentence, _SECTORS) or h.sentence in field for h in material)
     ):
         strand, concrete, development = concrete | development, set(), set()
+    # "The collision comes amid the worst downturn in relations, with Beijing having halted
+    # rare earth exports": a measure recalled as another story's backdrop, after the lead and
+    # under a title naming no material, is a passing mention.
+    if not about and _backdrop_only(doc, context, material):
+        return reading(0, 0, ("minerals",), None)
     # Weather is what floods a mine ("heavy rains flooded the workings"): not a genre here.
     if context.genres - {"weather"} and len(concrete | ban) < 3:
         return reading(0, 0, ("minerals",), None)
