@@ -1152,3 +1152,30 @@ _COLUMN = (
 )
 def test_an_analysis_headlined_on_china_is_background(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A stop and its trade five words apart, and "prohibited exports": a targeted ban.
+        (
+            "China halts medium and heavy rare earth exports to Japan",
+            "The commerce ministry said the measure applied to all end users in Japan.",
+            2,
+        ),
+        (
+            "Beijing moves against Tokyo",
+            "China on Thursday prohibited exports of gallium and germanium to Japan.",
+            2,
+        ),
+        # Suspending an expansion of export controls stops the controls, not the trade.
+        (
+            "China to suspend new export controls for a year",
+            "China agreed to suspend a planned expansion of export controls on rare earths "
+            "for a year after talks with the United States.",
+            0,
+        ),
+    ],
+)
+def test_targeted_export_stops_and_suspended_controls(title: str, text: str, expected: int) -> None:
+    assert level(title, text) == expected

@@ -377,6 +377,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "suspends",
         "suspended",
         "suspending",
+        "prohibit",
+        "prohibits",
+        "prohibited",
+        "prohibiting",
     ),
     # Live fire is severe in a contested theatre (the rubric: "live-fire drills around
     # Taiwan"); elsewhere, say off another country's coast, it is an incident.
@@ -802,10 +806,12 @@ def _hurt(doc: Document, hits: list[Hit]) -> list[Hit]:
     ]
 
 
-# "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports":
-# a stop and its trade, a few words apart.
+# "bans rare earth exports to Japan", "halts banana imports", "a ban on gallium exports",
+# "halts medium and heavy rare earth exports": a stop and its trade, a few words apart.
 _TRADE_AFTER = re.compile(
-    r"(?:\s+on)?(?:\s+all)?(?:\s+[\w-]+){0,3}?\s+(?:(exports?|shipments?)|(imports?))\b"
+    r"(?:\s+on)?(?:\s+all)?(?:\s+[\w-]+){0,5}?\s+(?:(exports?|shipments?)|(imports?))\b"
+    # "suspend a planned expansion of export controls": the controls stop, not the trade.
+    r"(?!\s+(?:controls?|curbs?|restrictions?))"
 )
 # "to maintain a ban on food imports", "weeks after Beijing's ban on exports to Japan": a
 # stop kept up or recalled as the occasion, not a new one.
