@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.9.0"  # score-1.1.0 with extractor rules-19 (1.8.0: rules-18)
+MODEL_VERSION = "score-1.10.0"  # score-1.1.0 with extractor rules-20 (1.9.0: rules-19)
 
 HOUR = 3600
 DAY = 24 * HOUR
