@@ -1,9 +1,10 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to CZ have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+Sets A to DL have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`, CK to DD for `rules-19`), each scored once before its errors were read;
-DE to DH were scored once on the final `rules-19` and never tuned on. These floors (the
+to CJ for `rules-18`, CK to DD for `rules-19`, DE to DL for `rules-20`), each scored once
+before its errors were read (DE to DH on the final `rules-19`, DI to DL at f82d067). These
+floors (the
 figures reached, less a small margin) guard against regressions. They are not estimates of
 accuracy on unseen text: the README of the fixtures gives those.
 """
@@ -135,26 +136,25 @@ FLOORS = {
     "DF": (0.93, 0.93, 0.95),
     "DG": (0.93, 0.86, 0.91),
     "DH": (0.90, 0.93, 0.92),
+    "DI": (0.94, 0.92, 0.95),
+    "DJ": (0.95, 0.90, 0.94),
+    "DK": (0.92, 0.94, 0.95),
+    "DL": (0.93, 0.92, 0.95),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
-# notes ("defensive pacts", "trade embargoes") read as partnership background; CM one, a
-# Doctor Who review whose Cybermen "hacked their way into London's power grid" (read once on
-# the final rules-18). BH's retailer named "the Hartley Partnership" and CR's cricket report
-# ("a record fourth-wicket partnership") read 0 since rules-19's retail and cricket markers.
-# DB's two, a pottery's "china stone fired at high temperature" and a restored tin mine's
-# history of "strikes", read 0 since their fixes (after DA to DD's one reading).
-# DF, DG and DH one each, read once on the final rules-19 and left alone: a darts player's
-# tungsten barrels, a "System Breach" fashion pop-up selling "hacked" shirts, and a cyberpunk
-# game's heist.
+# notes ("defensive pacts", "trade embargoes") read as partnership background. BH's retailer
+# named "the Hartley Partnership" and CR's cricket report ("a record fourth-wicket
+# partnership") read 0 since rules-19's retail and cricket markers; DB's two, a pottery's
+# "china stone fired at high temperature" and a restored tin mine's history of "strikes",
+# since their fixes (after DA to DD's one reading); CM's Doctor Who review, DF's darts
+# player's tungsten barrels, DG's "System Breach" fashion pop-up and DH's cyberpunk game
+# since rules-20's screen, fashion and darts markers; DK's schools hacking contest and DL's
+# mineral water bottler (read once at f82d067) since rules-20's contest markers and salts.
 MAX_HARD_FP = {
     "I": 1 / 7,
     "Y": 1 / 7,
     "AW": 1 / 7,
-    "CM": 1 / 7,
-    "DF": 1 / 7,
-    "DG": 1 / 7,
-    "DH": 1 / 7,
 }
 
 
