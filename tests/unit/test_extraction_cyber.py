@@ -823,3 +823,26 @@ def test_a_present_progressive_after_a_warning_states_the_act(verb: str, expecte
 )
 def test_a_duty_to_report_incidents_is_policy(title: str, text: str, expected: int) -> None:
     assert reading_of(title, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The intrusions" recall the hackers of the sentence before: an incident.
+        (
+            "Britain accused state-backed hackers of a three-year campaign against ministries. "
+            "The intrusions compromised systems at the Cabinet Office.",
+            2,
+        ),
+        # An act word without the article, after an unrelated sentence, recalls nothing.
+        (
+            "The minister spoke about hackers at a conference on Monday. Floods compromised "
+            "roads across the county.",
+            0,
+        ),
+    ],
+)
+def test_an_act_named_with_the_article_recalls_the_hacking_before_it(
+    text: str, expected: int
+) -> None:
+    assert reading_of("Ministers and hackers", text)[0] == expected

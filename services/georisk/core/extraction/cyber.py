@@ -452,6 +452,22 @@ def _duties(doc: Document, compound: list[Hit]) -> set[int]:
     return {s for s in {h.sentence for h in compound} if in_sentence(doc, s, _DUTY)}
 
 
+# "...accused state-backed hackers of a three-year campaign. The intrusions compromised
+# systems at the Cabinet Office": an act named with a definite article recalls the hacking of
+# the sentence before.
+_DEFINITE = re.compile(r"\b(?:the|these|those|this)\s+$")
+
+
+def _recalled(doc: Document, acts: list[Hit], topic: list[Hit]) -> set[int]:
+    """Sentences whose act, named as "the intrusions", follows a sentence of cyber topic."""
+    topical = {h.sentence for h in topic}
+    return {
+        h.sentence
+        for h in acts
+        if h.sentence - 1 in topical and preceded(doc.text, h.start, _DEFINITE, 8)
+    }
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -474,7 +490,9 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     acts = joint.outside(affirmed(doc, hits.get("act", []))) + compound
     hits["policy"] = [h for h in hits.get("policy", []) if not _military(doc.text, h)]
     policy = {h.sentence for h in hits["policy"]} | _duties(doc, compound)
-    incident = (near(topic, acts) | {h.sentence for h in compound}) - policy
+    incident = (
+        near(topic, acts) | {h.sentence for h in compound} | _recalled(doc, acts, topic)
+    ) - policy
     # "Cyberattack forces water utilities into manual operation. ... after attackers tampered
     # with a monitoring platform": the headline's incident is the opening sentence's topic.
     headlined = any(h.sentence == 0 for h in compound)
