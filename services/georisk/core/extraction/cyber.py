@@ -351,6 +351,9 @@ GENERIC_CAMPAIGN = frozenset(
 AGENCIES = frozenset({"ministry of state security"})
 
 
+# A review's or a thriller's headline names its plot: "Review: 'Code Red Ward' turns a hospital
+# ransomware attack into a gripping thriller".
+_REVIEW_TITLE = re.compile(r"\b(?:reviews?|thrillers?)\b")
 _MEASURE_TITLE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|charges|charged|indicts?|indicted)\b")
 _FLOODING = ("ddos", "denial")
 # "knocks out card payments across New Zealand": an outage as wide as a state.
@@ -542,6 +545,8 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # A sport or game text needs incidents in three sentences, and a film, novel or game's are
     # its plot however many; unless the headline names one ("J.League club postpones ticket
     # sales after ransomware attack", "studio hacked").
+    if "screen" in context.genres and _REVIEW_TITLE.search(doc.text, 0, doc.end(0)):
+        headlined = False  # "Review: a thriller turns a hospital ransomware attack into..."
     if context.genres and (len(incident) < 3 or "screen" in context.genres) and not headlined:
         return reading(0, 0, ("cyber",), None)
     # A named state campaign stated as an act in the lead is the rubric's "attribution of a
