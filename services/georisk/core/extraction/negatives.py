@@ -109,6 +109,13 @@ EXCLUSION_PHRASES = (
     "civil partnership*",
     "Cyberman",
     "cyberware",
+    # Firms' trading deals: "struck a distribution partnership with a drinks wholesaler".
+    "distribution partnership*",
+    "distribution agreement*",
+    "distribution deal*",
+    "marketing partnership*",
+    "licensing partnership*",
+    "retail partnership*",
     # Deals that are no state's pact: budgets, coalitions, courts, wages, sport and media.
     "budget deal*",
     "coalition deal*",
