@@ -951,7 +951,8 @@ def _incidents(
     # companies"), a bloc the country names do not resolve.
     targeted = {
         s
-        for s in near(_own_acts(context, _current(doc, bans)), actors)
+        # China as where the banned goods go ("exports of ore to China") is no party to it.
+        for s in near(_own_acts(context, _current(doc, bans)), _agents(doc, actors))
         if context.countries_by_sentence.get(s, frozenset()) - {"CN"}
         or in_sentence(doc, s, _EUROPEAN)
     }
