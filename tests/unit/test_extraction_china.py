@@ -1179,3 +1179,12 @@ def test_an_analysis_headlined_on_china_is_background(title: str, text: str, exp
 )
 def test_targeted_export_stops_and_suspended_controls(title: str, text: str, expected: int) -> None:
     assert level(title, text) == expected
+
+
+def test_a_ban_on_exports_to_china_by_others_is_no_china_act() -> None:
+    title = "Rebels ban rare earth exports to China from areas they control"
+    text = (
+        "The armed group, which controls most of Myanmar's mining belt, has banned the export of "
+        "rare earth ore to China from territory it holds, it said on Sunday."
+    )
+    assert level(title, text) == 0

@@ -390,6 +390,18 @@ HARD_NEGATIVES = {
         "included tracing a simulated ransomware attack, and the team captain said they loved "
         "working out how things break.",
     ),
+    "ransomware drama review": (
+        "Review: a new drama turns a hospital ransomware attack into a gripping thriller",
+        "In the first episode every screen in the hospital goes black and hackers demand a "
+        "ransom. The writer builds the story around an overstretched IT manager, played with "
+        "nervous energy by a newcomer. A tense, well-acted series. Four stars.",
+    ),
+    "distribution partnership": (
+        "Japanese spring water goes on sale in British shops",
+        "A Japanese bottled water brand will be sold in 300 UK supermarkets after its producer "
+        "struck a distribution partnership with a British drinks wholesaler. The company said "
+        "the UK agreement was part of plans to double its overseas sales.",
+    ),
     "fashion trend": (
         "Glitch fashion takes over Tokyo's boutiques",
         "Shirts printed with fake virus warnings and 'hacked' vintage jackets are the look of the"
