@@ -846,3 +846,12 @@ def test_an_act_named_with_the_article_recalls_the_hacking_before_it(
     text: str, expected: int
 ) -> None:
     assert reading_of("Ministers and hackers", text)[0] == expected
+
+
+def test_a_headline_naming_a_hack_makes_the_opening_act_that_hack() -> None:
+    title = "Investigators study hack of parliament email server"
+    text = "Officials said intruders had accessed the server for three weeks and stole messages."
+    assert reading_of(title, text)[0] >= 2
+    # A headline on the field, not an attack, does not.
+    field = "Cyber skills week opens in Leeds"
+    assert reading_of(field, "Organisers said thieves stole three laptops from the venue.")[0] == 0

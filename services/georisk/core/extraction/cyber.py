@@ -471,6 +471,15 @@ def _recalled(doc: Document, acts: list[Hit], topic: list[Hit]) -> set[int]:
     }
 
 
+_HACKING = ("hack", "ransomware", "malware", "ddos", "phishing", "spyware", "wiper", "botnet")
+
+
+def _hack_titled(doc: Document, topic: list[Hit]) -> bool:
+    """Whether the headline names an attack's kind ("over hack of submarine supplier"), so
+    the opening sentence's act ("behind a breach at an engineering firm") is that attack."""
+    return doc.title_end > 0 and any(h.sentence == 0 and h.text.startswith(_HACKING) for h in topic)
+
+
 def read_cyber(doc: Document, context: Context) -> DimensionReading:
     hits = doc.scan(PATTERN)
     # "denied any cyberattack", "no evidence of a breach": a negated phrase reports nothing.
@@ -499,7 +508,7 @@ def read_cyber(doc: Document, context: Context) -> DimensionReading:
     # "Cyberattack forces water utilities into manual operation. ... after attackers tampered
     # with a monitoring platform": the headline's incident is the opening sentence's topic.
     headlined = any(h.sentence == 0 for h in compound)
-    if headlined:
+    if headlined or _hack_titled(doc, topic):
         incident |= {h.sentence for h in acts if h.sentence == 1} - policy
     first_act = first_offsets(acts)
     # "published a joint advisory warning that a hacking group has compromised routers": a
