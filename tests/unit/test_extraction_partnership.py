@@ -910,3 +910,16 @@ def test_leaders_named_after_the_founding_launch_it() -> None:
 )
 def test_a_framework_in_place_is_not_a_framework_signed(text: str, expected: int) -> None:
     assert level("UK ministers debate supply chains", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and the Philippines have begun negotiations on a status of visiting forces "
+        "agreement that would let their troops train together, defence officials said.",
+        "Britain and the Philippines held a second round of negotiations this week on a Status "
+        "of Visiting Forces Agreement, defence officials said.",
+    ],
+)
+def test_an_agreement_under_negotiation_is_talks(text: str) -> None:
+    assert level("UK and Philippines hold talks on forces agreement", text) == 1

@@ -521,11 +521,12 @@ def _reaffirmed(doc: Document, named: list[Hit], signs: list[Hit]) -> set[int]:
     }
 
 
-# "concluded a fifth round of talks on a free trade agreement": the instrument still under
-# negotiation, which no verb of the sentence signs.
+# "concluded a fifth round of talks on a free trade agreement", "held negotiations this week
+# on a Status of Visiting Forces Agreement": the instrument still under negotiation, which no
+# verb of the sentence signs.
 _UNDER_TALKS = re.compile(
-    r"\b(?:talks|negotiations?|negotiating)\s+(?:on|for|over|towards?)\s+(?:a|an|the)?\s*"
-    r"(?:[\w-]+\s+){0,3}$"
+    r"\b(?:talks|negotiations?|negotiating)(?:\s+(?:this|last|next)\s+(?:week|month))?"
+    r"\s+(?:on|for|over|towards?)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}$"
 )
 
 
@@ -535,7 +536,7 @@ def _in_force(text: str, start: int) -> bool:
 
 def _unconcluded(text: str, start: int) -> bool:
     """Whether the instrument at `start` is undone or still under talks."""
-    return preceded(text, start, _UNDONE, 40) or preceded(text, start, _UNDER_TALKS, 50)
+    return preceded(text, start, _UNDONE, 40) or preceded(text, start, _UNDER_TALKS, 70)
 
 
 # "signed memorandums on drone manufacturing with Taiwanese companies", "signed offtake
