@@ -923,3 +923,21 @@ def test_a_framework_in_place_is_not_a_framework_signed(text: str, expected: int
 )
 def test_an_agreement_under_negotiation_is_talks(text: str) -> None:
     assert level("UK and Philippines hold talks on forces agreement", text) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # An opinion headlined on a pair of the scope's states, about their ties: background.
+        ("Opinion: Britain and Japan should build a minerals club of two", 1),
+        # The same text under an opinion headline naming one state is not.
+        ("Opinion: Britain should build a minerals club", 0),
+    ],
+)
+def test_an_opinion_headlined_on_two_allies_is_background(title: str, expected: int) -> None:
+    text = (
+        "Both economies sit at the end of long supply chains for minerals. Their governments "
+        "already talk about economic security. They should pool offtake commitments. None of "
+        "this needs a grand treaty."
+    )
+    assert level(title, text) == expected

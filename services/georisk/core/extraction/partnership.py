@@ -13,6 +13,7 @@ at level ≥ 2 as instruments, at 1 as topic.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -615,6 +616,24 @@ def _hedged(context: Context, sentence: int, signs: list[Hit], named: list[Hit])
     return context.hedged(sentence)
 
 
+# "Opinion: Britain and Japan should build a critical minerals club of two", "Analysis: Can
+# the Japan–South Korea thaw survive...": an opinion, analysis or explainer headlined on a pair
+# of the scope's states that speaks of their ties is the rubric's background (1).
+_TIES = ("cooperation", "treaty", "instrument", "grouping")
+_PAIRED = re.compile(r"(?:['’]s)?\s*(?:and|&|[-–—/])\s*")
+
+
+def _allies_analysed(context: Context, hits: dict[str, list[Hit]], scope: ScopeConfig) -> bool:
+    if not context.analysis_title or not any(hits.get(group) for group in _TIES):
+        return False
+    text, end = context.original.text, context.original.title_end
+    titled = [m for m in context.mentions if m.offset < end and m.code in scope.interested]
+    return any(
+        a.code != b.code and _PAIRED.fullmatch(text, a.end, b.offset)
+        for a, b in itertools.pairwise(titled)
+    )
+
+
 def read_partnership(
     doc: Document, context: Context, allies: frozenset[str], scope: ScopeConfig
 ) -> DimensionReading:
@@ -739,7 +758,12 @@ def read_partnership(
     elif firm or agreed or (formal & ministers and any(context.in_lead(s) for s in formal)):
         level, support = 2, firm | agreed | (formal & ministers)
         tiers = [firm, agreed, formal & ministers]
-    elif (signed or len(talk) >= 2 or allied_cooperation & talk) and not formal_only:
+    elif (
+        signed
+        or len(talk) >= 2
+        or allied_cooperation & talk
+        or _allies_analysed(context, hits, scope)
+    ) and not formal_only:
         level, support = 1, talk | formal
         tiers = [signed, allied_cooperation, formal, cooperation]
     else:
