@@ -1,12 +1,12 @@
 """Regression guard on the independent labelled sets in tests/fixtures/eval (see its README).
 
-Sets A to DL have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
+Sets A to DP have been read while tuning (A to G for `rules-12`, G to N for `rules-13`, O to X
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
-to CJ for `rules-18`, CK to DD for `rules-19`, DE to DL for `rules-20`), each scored once
-before its errors were read (DE to DH on the final `rules-19`, DI to DL at f82d067). These
-floors (the
-figures reached, less a small margin) guard against regressions. They are not estimates of
-accuracy on unseen text: the README of the fixtures gives those.
+to CJ for `rules-18`, CK to DD for `rules-19`, DE to DP for `rules-20`), each scored once
+before its errors were read (DE to DH on the final `rules-19`, DI to DL at f82d067, DM to DP
+at d359995). These floors (the figures reached, less a small margin) guard against
+regressions. They are not estimates of accuracy on unseen text: the README of the fixtures
+gives those.
 """
 
 from __future__ import annotations
@@ -140,6 +140,10 @@ FLOORS = {
     "DJ": (0.95, 0.90, 0.94),
     "DK": (0.92, 0.94, 0.95),
     "DL": (0.93, 0.92, 0.95),
+    "DM": (0.96, 0.92, 0.95),
+    "DN": (0.95, 0.91, 0.94),
+    "DO": (0.95, 0.94, 0.96),
+    "DP": (0.89, 0.94, 0.94),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
@@ -150,7 +154,9 @@ FLOORS = {
 # since their fixes (after DA to DD's one reading); CM's Doctor Who review, DF's darts
 # player's tungsten barrels, DG's "System Breach" fashion pop-up and DH's cyberpunk game
 # since rules-20's screen, fashion and darts markers; DK's schools hacking contest and DL's
-# mineral water bottler (read once at f82d067) since rules-20's contest markers and salts.
+# mineral water bottler (read once at f82d067) since rules-20's contest markers and salts; DP's
+# ransomware drama review and spring water distribution deal (read once at d359995) since the
+# review-headline rule and the trading-deal phrases.
 MAX_HARD_FP = {
     "I": 1 / 7,
     "Y": 1 / 7,
