@@ -624,6 +624,8 @@ _PAIRED = re.compile(r"(?:['’]s)?\s*(?:and|&|[-–—/])\s*")
 
 
 def _allies_analysed(context: Context, hits: dict[str, list[Hit]], scope: ScopeConfig) -> bool:
+    """Whether an analysis headline pairs two of the scope's states ("Britain and Japan") and
+    the text names their ties anywhere."""
     if not context.analysis_title or not any(hits.get(group) for group in _TIES):
         return False
     text, end = context.original.text, context.original.title_end
