@@ -4,7 +4,7 @@ Sets A to DP have been read while tuning (A to G for `rules-12`, G to N for `rul
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
 to CJ for `rules-18`, CK to DD for `rules-19`, DE to DP for `rules-20`), each scored once
 before its errors were read (DE to DH on the final `rules-19`, DI to DL at f82d067, DM to DP
-at d359995); DQ to DT were scored once on the final `rules-20` and never tuned on. These
+at d359995); DQ to DX were scored once on the final `rules-20` and never tuned on. These
 floors (the figures reached, less a small margin) guard against regressions. They are not
 estimates of accuracy on unseen text: the README of the fixtures gives those.
 """
@@ -148,6 +148,10 @@ FLOORS = {
     "DR": (0.94, 0.91, 0.94),
     "DS": (0.92, 0.92, 0.92),
     "DT": (0.96, 0.94, 0.96),
+    "DU": (0.91, 0.90, 0.93),
+    "DV": (0.95, 0.93, 0.95),
+    "DW": (0.95, 0.95, 0.96),
+    "DX": (0.92, 0.92, 0.93),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
