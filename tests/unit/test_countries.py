@@ -435,3 +435,16 @@ def test_the_eu_named_once_after_the_lead_is_in_passing(
     title: str, text: str, expected: tuple[str, ...]
 ) -> None:
     assert _countries(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homeowners in Leeds are urged to check for Japanese knotweed before selling.",
+        "Chinese mitten crabs have spread further up the Ouse, the Environment Agency said.",
+    ],
+)
+def test_species_named_after_a_place_name_no_state(text: str) -> None:
+    article = Article(id="s", title="Garden and river news from Yorkshire", text=text)
+    assert "JP" not in extract_article(article, default_scope()).countries
+    assert "CN" not in extract_article(article, default_scope()).countries

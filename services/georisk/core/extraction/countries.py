@@ -254,6 +254,15 @@ NOT_COUNTRIES = (
     "Fine China",
     "China clay",
     "China Clay",
+    # Species named after a place: "Japanese knotweed" in a garden, "Chinese mitten crabs" in a
+    # river are no state's involvement (the same names are exclusion phrases for the topics).
+    "Japanese knotweed",
+    "Japanese Knotweed",
+    "Chinese mitten crab",
+    "Chinese mitten crabs",
+    "Chinese water deer",
+    "Japanese beetle",
+    "Japanese beetles",
     # Companies whose name holds a demonym but says nothing of a state's involvement.
     "Anglo American",
     "American Express",
