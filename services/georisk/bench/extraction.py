@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from georisk.bench.child import run_json
+from georisk.core.evaluation import article_from_json
 from georisk.core.extraction import extract_article
 from georisk.demo.corpus import corpus
 from georisk.models import Article
@@ -58,10 +59,8 @@ def synthetic(seed: int) -> list[Article]:
 
 def labelled(path: Path) -> list[Article]:
     """The articles of a JSONL file; fields other than an article's (labels) are ignored."""
-    fields = ("id", "url", "title", "text")
     with path.open("rb") as lines:
-        rows = [orjson.loads(line) for line in lines if line.strip()]
-    return [Article.model_validate({k: row[k] for k in fields if k in row}) for row in rows]
+        return [article_from_json(orjson.loads(line)) for line in lines if line.strip()]
 
 
 def measure(

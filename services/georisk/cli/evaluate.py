@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
 
 import click
 import orjson
@@ -10,16 +10,17 @@ from rich.console import Console
 from rich.table import Table
 
 from georisk.cli.score import resolve_scope
-from georisk.core.evaluation import Labelled, Predicted, Report, evaluate, labelled_from_json
+from georisk.core.evaluation import (
+    Labelled,
+    Predicted,
+    Report,
+    article_from_json,
+    evaluate,
+    labelled_from_json,
+)
 from georisk.core.extraction import extract_article
-from georisk.models import DIMENSIONS, Article
+from georisk.models import DIMENSIONS
 from georisk.scopes import ScopeConfig
-
-
-def _article(record: dict[str, Any]) -> Article:
-    # Only the reading material: gold `countries` must not reach the extractor as hints.
-    fields = {key: record[key] for key in ("id", "title", "text", "url") if key in record}
-    return Article.model_validate(fields)
 
 
 def score_labelled(
@@ -32,7 +33,7 @@ def score_labelled(
             continue
         try:
             record = orjson.loads(raw)
-            item, article = labelled_from_json(record), _article(record)
+            item, article = labelled_from_json(record), article_from_json(record)
         except (orjson.JSONDecodeError, ValueError) as exc:
             raise click.ClickException(f"line {number}: {exc}") from exc
         extraction = extract_article(article, scope)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from georisk.models import DIMENSIONS, Dimension
+from georisk.models import DIMENSIONS, Article, Dimension
 
 LEVELS = 4
 
@@ -166,3 +166,12 @@ def labelled_from_json(record: Mapping[str, Any]) -> Labelled:
         countries=frozenset(str(c) for c in countries),
         negative_type=negative if isinstance(negative, str) else None,
     )
+
+
+_READING = ("id", "title", "text", "url")
+
+
+def article_from_json(record: Mapping[str, Any]) -> Article:
+    """The article of one labelled line: only its reading material, so that gold `countries`
+    and labels never reach the extractor as hints."""
+    return Article.model_validate({key: record[key] for key in _READING if key in record})

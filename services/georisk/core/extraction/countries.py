@@ -215,6 +215,17 @@ RESTORED = {
     "Wales": "GB",
 }
 
+# Species named after a place: "Japanese knotweed" in a garden, "Chinese mitten crabs" in a
+# river, a "Chinese water deer 'invasion' of the Broads" name no state, and no topic either
+# (`negatives.EXCLUSION_PHRASES` blanks them).
+PLACE_NAMED_SPECIES = (
+    "Chinese water deer",
+    "Chinese mitten crab*",
+    "Japanese knotweed",
+    "Japanese beetle*",
+    "Asian hornet*",
+)
+
 # "Indian Ocean", "American Samoa"... : a longer proper name that contains a country word
 # but names something else; listing it makes the trie consume it as a non-country.
 NOT_COUNTRIES = (
@@ -254,15 +265,9 @@ NOT_COUNTRIES = (
     "Fine China",
     "China clay",
     "China Clay",
-    # Species named after a place: "Japanese knotweed" in a garden, "Chinese mitten crabs" in a
-    # river are no state's involvement (the same names are exclusion phrases for the topics).
-    "Japanese knotweed",
-    "Japanese Knotweed",
-    "Chinese mitten crab",
-    "Chinese mitten crabs",
-    "Chinese water deer",
-    "Japanese beetle",
-    "Japanese beetles",
+    # Species named after a place (as written and in title case): no state's involvement.
+    *PLACE_NAMED_SPECIES,
+    *(species.title() for species in PLACE_NAMED_SPECIES),
     # Companies whose name holds a demonym but says nothing of a state's involvement.
     "Anglo American",
     "American Express",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from georisk.core.extraction.countries import PLACE_NAMED_SPECIES
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import compile_groups
 from georisk.core.extraction.rules import preceded
@@ -69,11 +70,7 @@ EXCLUSION_PHRASES = (
     "Cobalt sedan*",
     "Honda Accord*",
     # Species named for a place: "Chinese water deer 'invasion' of the Broads".
-    "Chinese water deer",
-    "Chinese mitten crab*",
-    "Japanese knotweed",
-    "Japanese beetle*",
-    "Asian hornet*",
+    *PLACE_NAMED_SPECIES,
     # The Olympic name of Taiwan's teams, and sport's "ram home".
     "Chinese Taipei",
     "ram home",
