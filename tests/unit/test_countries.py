@@ -202,7 +202,7 @@ def test_a_regions_worries_and_an_invaded_state_are_backdrop(
     [
         # The state others are measured against is no party ...
         (
-            "Lynas produces the first dysprosium outside of China",
+            "Miner produces the first dysprosium outside of China",
             "The Malaysian plant is one of the few refineries outside China.",
             ("MY",),
         ),
@@ -448,3 +448,51 @@ def test_species_named_after_a_place_name_no_state(text: str) -> None:
     article = Article(id="s", title="Garden and river news from Yorkshire", text=text)
     assert "JP" not in extract_article(article, default_scope()).countries
     assert "CN" not in extract_article(article, default_scope()).countries
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "China tells operators to stop buying Micron products",
+            "Chinese regulators said the chips posed security risks to critical networks.",
+            ("CN", "US"),
+        ),
+        (
+            "Lynas produces first heavy rare earths outside of China",
+            "The miner said its Malaysian plant had produced dysprosium oxide.",
+            ("AU", "MY"),
+        ),
+        (
+            "M&S halts online orders after cyber incident",
+            "The retailer said stores stayed open.",
+            ("GB",),
+        ),
+        # A firm named in the body is as often a comparison as the subject.
+        (
+            "BYD Seal review: the Chinese saloon",
+            "The Seal is its best attempt yet to tempt buyers out of a Tesla.",
+            ("CN",),
+        ),
+        # A name that is also a place or a word is no firm.
+        ("Severn Vale Water confirms data theft", "Hackers took names and addresses.", ()),
+    ],
+)
+def test_a_firm_the_headline_names_stands_for_its_home_state(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Philippine Congress passes ore export ban", "Lawmakers in Manila voted 201-3.", ("PH",)),
+        ("Spain's Congress approves cyber law", "The bill passed after two years.", ("ES",)),
+        ("US Congress passes chip bill", "The Senate vote was 68-28.", ("US",)),
+    ],
+)
+def test_congress_names_no_state_by_itself(
+    title: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert _countries(title, text) == expected

@@ -23,7 +23,7 @@ from georisk.core.extraction.rules import Context
 from georisk.models import Article, Dimension
 from georisk.scopes import ScopeConfig
 
-EXTRACTOR_VERSION = "rules-20"
+EXTRACTOR_VERSION = "rules-21"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 

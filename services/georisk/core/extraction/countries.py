@@ -20,6 +20,7 @@ import pycountry
 from countryinfo import all_countries
 
 from georisk.core.extraction.document import Document
+from georisk.core.extraction.firms import headline_firms
 from georisk.core.extraction.lexicon import trie_pattern
 from georisk.core.extraction.rules import LEAD_SENTENCES, lead_end
 
@@ -70,7 +71,6 @@ METONYMS: dict[str, str] = {
     "FBI": "US",
     "CISA": "US",
     "Department of Defense": "US",
-    "Congress": "US",
     "GCHQ": "GB",
     "MI5": "GB",
     "MI6": "GB",
@@ -747,11 +747,15 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     title included, a mention names no party when it is a flag of registry, the state others
     are measured against ("outside China"), the home of a commentator's firm ("an analyst at
     a London brokerage") or a person's origin ("her Chinese parents"). A small
-    grouping named in the lead (AUKUS) stands for its members. A text naming no state at all
-    is placed by its regions (`located_by_region`), or else by its site's country-code
-    domain, or else by the currency it prices in.
+    grouping named in the lead (AUKUS) stands for its members, and a firm the headline names
+    for its home state ("stop buying Micron products" involves the US). A text naming no
+    state nor such a firm is placed by its regions (`located_by_region`), or else by its
+    site's country-code domain, or else by the currency it prices in.
     """
+    firms = headline_firms(doc)
     if not found:
+        if firms:
+            return tuple(sorted(firms))
         return located_by_region(doc) or located_by_domain(url) or located_by_currency(doc)
     lead = lead_end(doc)
     text = doc.text
@@ -792,6 +796,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
             continue
         chosen.add(code)
     chosen.update(members_named(text, lead))
+    chosen.update(firms)
     return tuple(sorted(chosen))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "score-1.10.0"  # score-1.1.0 with extractor rules-20 (1.9.0: rules-19)
+MODEL_VERSION = "score-1.11.0"  # score-1.1.0 with extractor rules-21 (1.10.0: rules-20)
 
 HOUR = 3600
 DAY = 24 * HOUR
