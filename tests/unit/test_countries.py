@@ -474,11 +474,15 @@ def test_species_named_after_a_place_name_no_state(text: str) -> None:
             "The Seal is its best attempt yet to tempt buyers out of a Tesla.",
             ("CN",),
         ),
+        ("Premier League 2023/24 results thread", "Chelsea drew 2-2 at Brentford.", ("GB",)),
+        ("J.League hands club transfer ban", "The club was fined 20 million yen.", ("JP",)),
+        # A league named after a state is that state's.
+        ("Indian Premier League: Chennai beat Rajasthan", "He hit 104 in Pune, India.", ("IN",)),
         # A name that is also a place or a word is no firm.
         ("Severn Vale Water confirms data theft", "Hackers took names and addresses.", ()),
     ],
 )
-def test_a_firm_the_headline_names_stands_for_its_home_state(
+def test_a_firm_or_league_the_headline_names_stands_for_its_home_state(
     title: str, text: str, expected: tuple[str, ...]
 ) -> None:
     assert _countries(title, text) == expected

@@ -20,8 +20,8 @@ import pycountry
 from countryinfo import all_countries
 
 from georisk.core.extraction.document import Document
-from georisk.core.extraction.firms import headline_firms
 from georisk.core.extraction.lexicon import trie_pattern
+from georisk.core.extraction.organisations import headline_organisations
 from georisk.core.extraction.rules import LEAD_SENTENCES, lead_end
 
 # Names a library cannot know or that need an owner it would not pick.
@@ -747,12 +747,13 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     title included, a mention names no party when it is a flag of registry, the state others
     are measured against ("outside China"), the home of a commentator's firm ("an analyst at
     a London brokerage") or a person's origin ("her Chinese parents"). A small
-    grouping named in the lead (AUKUS) stands for its members, and a firm the headline names
-    for its home state ("stop buying Micron products" involves the US). A text naming no
-    state nor such a firm is placed by its regions (`located_by_region`), or else by its
-    site's country-code domain, or else by the currency it prices in.
+    grouping named in the lead (AUKUS) stands for its members, and a firm or league the
+    headline names for its home state ("stop buying Micron products" involves the US). A
+    text naming no state nor such an organisation is placed by its regions
+    (`located_by_region`), or else by its site's country-code domain, or else by the
+    currency it prices in.
     """
-    firms = headline_firms(doc)
+    firms = frozenset(headline_organisations(doc))
     if not found:
         if firms:
             return tuple(sorted(firms))

@@ -1,10 +1,11 @@
-"""Firms that stand for their home state when a headline names them.
+"""Firms and sports bodies that stand for their home state when a headline names them.
 
 "China tells infrastructure operators to stop buying Micron products" involves the United
 States though the text never names it; the labelled data list the home state of a firm a
 headline is about, and a reader would too. The table holds firms that news in the product's
 domains names by themselves: chipmakers and platforms of export-control and sanction stories,
-producers of the watched materials, defence makers and well-known victims of cyber incidents.
+producers of the watched materials, defence makers and well-known victims of cyber incidents;
+and the leagues and tournaments of sports pieces ("Premier League 2023/24 results thread").
 Names that are also everyday words or places ("Apple", "Intel", "Vale") are left out: a
 title-case headline capitalises every word. Only the headline counts; a firm named in the
 body is as often a comparison ("buyers out of a Tesla") or an example as the subject.
@@ -17,7 +18,7 @@ import re
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import trie_pattern
 
-HOME_STATES: dict[str, str] = {
+FIRMS: dict[str, str] = {
     # Chips, devices and platforms.
     "Huawei": "CN",
     "ZTE": "CN",
@@ -76,10 +77,40 @@ HOME_STATES: dict[str, str] = {
     "SolarWinds": "US",
 }
 
+# Leagues and tournaments of sports pieces. A league is often named after its place
+# ("Indian Premier League", "Bangladesh Premier League"), so one qualified by a capitalised
+# word before it is not taken for the home state's.
+LEAGUES: dict[str, str] = {
+    "Premier League": "GB",
+    "Wimbledon": "GB",
+    "Bundesliga": "DE",
+    "La Liga": "ES",
+    "Serie A": "IT",
+    "J.League": "JP",
+    "NBA": "US",
+    "NFL": "US",
+    "Roland Garros": "FR",
+    "Tour de France": "FR",
+}
+HOME_STATES = {**FIRMS, **LEAGUES}
+
 # "&" is part of a name ("M&S"), so it is a word character at both ends here.
-_FIRM = re.compile(r"(?<![\w&])(?:" + trie_pattern(HOME_STATES) + r")(?![\w&])")
+_NAMED = re.compile(r"(?<![\w&])(?:" + trie_pattern(HOME_STATES) + r")(?![\w&])")
 
 
-def headline_firms(doc: Document) -> frozenset[str]:
-    """The home states of the firms the headline names ("Micron" → US)."""
-    return frozenset(HOME_STATES[m.group()] for m in _FIRM.finditer(doc.text, 0, doc.title_end))
+_QUALIFIER = re.compile(r"[A-Z][\w'’.\-]*\s+$")
+
+
+def _qualified(text: str, start: int) -> bool:
+    """ "Indian Premier League": a capitalised word right before the name."""
+    return _QUALIFIER.search(text, max(0, start - 30), start) is not None
+
+
+def headline_organisations(doc: Document) -> set[str]:
+    """The home states of the firms and leagues the headline names ("Micron" → US)."""
+    states = set()
+    for m in _NAMED.finditer(doc.text, 0, doc.title_end):
+        name = m.group()
+        if name not in LEAGUES or not _qualified(doc.text, m.start()):
+            states.add(HOME_STATES[name])
+    return states
