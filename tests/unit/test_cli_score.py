@@ -93,12 +93,16 @@ def test_scope_from_scopes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert lines[0]["id"] == "n1"
 
 
-def test_eval_reports_metrics_as_json(tmp_path: Path) -> None:
+def _labelled_dev(tmp_path: Path) -> Path:
     labelled = dict(GOOD, labels={"china_tension": 3, "cyber": 0, "minerals": 0, "partnership": 0})
     labelled["countries"] = ["CN", "PH"]
     path = tmp_path / "dev.jsonl"
     path.write_bytes(jsonl(labelled))
-    result = CliRunner().invoke(evaluate_command, [str(path), "--json"])
+    return path
+
+
+def test_eval_reports_metrics_as_json(tmp_path: Path) -> None:
+    result = CliRunner().invoke(evaluate_command, [str(_labelled_dev(tmp_path)), "--json"])
     assert result.exit_code == 0
     report = orjson.loads(result.stdout)
     assert report["n"] == 1
@@ -114,3 +118,24 @@ def test_eval_prints_a_table(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "macro" in result.output
     assert "country micro-F1" in result.output
+
+
+def test_eval_scores_countries_against_another_labelling(tmp_path: Path) -> None:
+    second = tmp_path / "second.jsonl"
+    second.write_bytes(jsonl({"id": GOOD["id"], "countries": ["CN", "PH", "US", "JP"]}))
+    args = [str(_labelled_dev(tmp_path)), "--json", "--countries", str(second)]
+    result = CliRunner().invoke(evaluate_command, args)
+    assert result.exit_code == 0
+    report = orjson.loads(result.stdout)
+    # The extractor's CN and PH against four states: precision 1, recall 1/2.
+    assert report["country_f1"] == pytest.approx(2 / 3)
+    assert report["dimensions"]["china_tension"]["relevant_f1"] == 1.0
+
+
+def test_eval_rejects_a_labelling_that_misses_an_id(tmp_path: Path) -> None:
+    second = tmp_path / "second.jsonl"
+    second.write_bytes(jsonl({"id": "other", "countries": []}))
+    args = [str(_labelled_dev(tmp_path)), "--countries", str(second)]
+    result = CliRunner().invoke(evaluate_command, args)
+    assert result.exit_code == 1
+    assert "have no countries in the labelling" in result.output

@@ -15,8 +15,10 @@ from georisk.core.evaluation import (
     Predicted,
     Report,
     article_from_json,
+    countries_from_json,
     evaluate,
     labelled_from_json,
+    with_countries,
 )
 from georisk.core.extraction import extract_article
 from georisk.models import DIMENSIONS
@@ -84,15 +86,40 @@ def _render(report: Report, console: Console) -> None:
         console.print(matrix)
 
 
+def _countries(file: IO[bytes]) -> dict[str, frozenset[str]]:
+    labelling: dict[str, frozenset[str]] = {}
+    for number, raw in enumerate(file.read().splitlines(), start=1):
+        if raw.strip():
+            try:
+                key, codes = countries_from_json(orjson.loads(raw))
+            except (orjson.JSONDecodeError, ValueError) as exc:
+                raise click.ClickException(f"countries line {number}: {exc}") from exc
+            labelling[key] = codes
+    return labelling
+
+
 @click.command("eval")
 @click.argument("file", type=click.File("rb"))
 @click.option("--scope", "scope_name", default="gb-jp", show_default=True, help="Scope name.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
-def evaluate_command(file: IO[bytes], scope_name: str, as_json: bool) -> None:
+@click.option(
+    "--countries",
+    "countries_file",
+    type=click.File("rb"),
+    help="Score countries against this labelling instead (JSONL of id and countries).",
+)
+def evaluate_command(
+    file: IO[bytes], scope_name: str, as_json: bool, countries_file: IO[bytes] | None
+) -> None:
     """Score a labelled JSONL file (dev-set layout) and report every extractor metric."""
     items, predictions = score_labelled(file.read().splitlines(), resolve_scope(scope_name))
     if not items:
         raise click.ClickException("no labelled lines")
+    if countries_file is not None:
+        try:
+            items = with_countries(items, _countries(countries_file))
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
     report = evaluate(items, predictions)
     if as_json:
         click.echo(orjson.dumps(report.to_dict()).decode())

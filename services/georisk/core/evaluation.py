@@ -10,7 +10,7 @@ Countries are scored by micro-F1 over (article, country) pairs.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from georisk.models import DIMENSIONS, Article, Dimension
@@ -166,6 +166,25 @@ def labelled_from_json(record: Mapping[str, Any]) -> Labelled:
         countries=frozenset(str(c) for c in countries),
         negative_type=negative if isinstance(negative, str) else None,
     )
+
+
+def with_countries(
+    items: Sequence[Labelled], countries: Mapping[str, frozenset[str]]
+) -> list[Labelled]:
+    """The items with their countries taken from another labelling (id → states), to score
+    the extractor against a second labeller; every item must be in it."""
+    missing = [item.id for item in items if item.id not in countries]
+    if missing:
+        raise ValueError(f"{len(missing)} ids have no countries in the labelling: {missing[:5]}")
+    return [replace(item, countries=countries[item.id]) for item in items]
+
+
+def countries_from_json(record: Mapping[str, Any]) -> tuple[str, frozenset[str]]:
+    """One line of a countries-only labelling: `{"id": ..., "countries": [...]}`."""
+    codes = record.get("countries")
+    if "id" not in record or not isinstance(codes, list):
+        raise ValueError("a countries line needs an 'id' and a 'countries' list")
+    return str(record["id"]), frozenset(str(code) for code in codes)
 
 
 _READING = ("id", "title", "text", "url")
