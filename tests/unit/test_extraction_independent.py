@@ -4,7 +4,8 @@ Sets A to DP have been read while tuning (A to G for `rules-12`, G to N for `rul
 for `rules-14`, Y to AL for `rules-15`, AM to AP for `rules-16`, AQ to BL for `rules-17`, BM
 to CJ for `rules-18`, CK to DD for `rules-19`, DE to DP for `rules-20`), each scored once
 before its errors were read (DE to DH on the final `rules-19`, DI to DL at f82d067, DM to DP
-at d359995); DQ to DX were scored once on the final `rules-20` and never tuned on. These
+at d359995); DQ to DX were scored once on the final `rules-20` (their country errors were read
+for `rules-21`) and DY to EF once on the final `rules-21`, never tuned on. These
 floors (the figures reached, less a small margin) guard against regressions. They are not
 estimates of accuracy on unseen text: the README of the fixtures gives those.
 """
@@ -152,6 +153,14 @@ FLOORS = {
     "DV": (0.95, 0.93, 0.95),
     "DW": (0.95, 0.95, 0.96),
     "DX": (0.92, 0.92, 0.93),
+    "DY": (0.94, 0.94, 0.95),
+    "DZ": (0.96, 0.95, 0.95),
+    "EA": (0.92, 0.87, 0.92),
+    "EB": (0.95, 0.94, 0.95),
+    "EC": (0.95, 0.88, 0.93),
+    "ED": (0.92, 0.93, 0.94),
+    "EE": (0.91, 0.94, 0.94),
+    "EF": (0.96, 0.95, 0.96),
 }
 # Hard negatives flagged at most: I keeps one, a consumer-safety story on lithium-ion power
 # banks whose "restrictions" read as a supply measure; Y one; AW one, a video game's patch
@@ -164,11 +173,16 @@ FLOORS = {
 # since rules-20's screen, fashion and darts markers; DK's schools hacking contest and DL's
 # mineral water bottler (read once at f82d067) since rules-20's contest markers and salts; DP's
 # ransomware drama review and spring water distribution deal (read once at d359995) since the
-# review-headline rule and the trading-deal phrases.
+# review-headline rule and the trading-deal phrases. DY keeps one, a video game's patch notes
+# ("adds new ransomware quickhack") read as cyber 2, and EA one, a school's twenty years of
+# partnership with a Japanese sister school read as partnership 1 (both read once on the final
+# rules-21 and left as read).
 MAX_HARD_FP = {
     "I": 1 / 7,
     "Y": 1 / 7,
     "AW": 1 / 7,
+    "DY": 1 / 7,
+    "EA": 1 / 7,
 }
 
 
