@@ -753,10 +753,10 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
     (`located_by_region`), or else by its site's country-code domain, or else by the
     currency it prices in.
     """
-    firms = frozenset(headline_organisations(doc))
+    organisations = headline_organisations(doc)
     if not found:
-        if firms:
-            return tuple(sorted(firms))
+        if organisations:
+            return tuple(sorted(organisations))
         return located_by_region(doc) or located_by_domain(url) or located_by_currency(doc)
     lead = lead_end(doc)
     text = doc.text
@@ -797,7 +797,7 @@ def principal(doc: Document, found: list[Mention], url: str | None = None) -> tu
             continue
         chosen.add(code)
     chosen.update(members_named(text, lead))
-    chosen.update(firms)
+    chosen.update(organisations)
     return tuple(sorted(chosen))
 
 
