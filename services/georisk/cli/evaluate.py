@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import IO
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 import click
 import orjson
@@ -21,8 +22,24 @@ from georisk.core.evaluation import (
     with_countries,
 )
 from georisk.core.extraction import extract_article
-from georisk.models import DIMENSIONS
+from georisk.models import DIMENSIONS, Article
 from georisk.scopes import ScopeConfig
+
+T = TypeVar("T")
+
+
+def _parsed(lines: list[bytes], parse: Callable[[dict[str, Any]], T], what: str) -> Iterator[T]:
+    """Each non-blank JSONL line through `parse`; a bad line stops the run with its number."""
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            try:
+                yield parse(orjson.loads(raw))
+            except (orjson.JSONDecodeError, ValueError) as exc:
+                raise click.ClickException(f"{what} {number}: {exc}") from exc
+
+
+def _labelled_line(record: dict[str, Any]) -> tuple[Labelled, Article]:
+    return labelled_from_json(record), article_from_json(record)
 
 
 def score_labelled(
@@ -30,14 +47,7 @@ def score_labelled(
 ) -> tuple[list[Labelled], list[Predicted]]:
     items: list[Labelled] = []
     predictions: list[Predicted] = []
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = orjson.loads(raw)
-            item, article = labelled_from_json(record), article_from_json(record)
-        except (orjson.JSONDecodeError, ValueError) as exc:
-            raise click.ClickException(f"line {number}: {exc}") from exc
+    for item, article in _parsed(lines, _labelled_line, "line"):
         extraction = extract_article(article, scope)
         items.append(item)
         predictions.append(
@@ -87,15 +97,7 @@ def _render(report: Report, console: Console) -> None:
 
 
 def _countries(file: IO[bytes]) -> dict[str, frozenset[str]]:
-    labelling: dict[str, frozenset[str]] = {}
-    for number, raw in enumerate(file.read().splitlines(), start=1):
-        if raw.strip():
-            try:
-                key, codes = countries_from_json(orjson.loads(raw))
-            except (orjson.JSONDecodeError, ValueError) as exc:
-                raise click.ClickException(f"countries line {number}: {exc}") from exc
-            labelling[key] = codes
-    return labelling
+    return dict(_parsed(file.read().splitlines(), countries_from_json, "countries line"))
 
 
 @click.command("eval")

@@ -17,6 +17,7 @@ import re
 
 from georisk.core.extraction.document import Document
 from georisk.core.extraction.lexicon import trie_pattern
+from georisk.core.extraction.rules import preceded
 
 FIRMS: dict[str, str] = {
     # Chips, devices and platforms.
@@ -96,14 +97,8 @@ HOME_STATES = {**FIRMS, **LEAGUES}
 
 # "&" is part of a name ("M&S"), so it is a word character at both ends here.
 _NAMED = re.compile(r"(?<![\w&])(?:" + trie_pattern(HOME_STATES) + r")(?![\w&])")
-
-
+# "Indian Premier League": a capitalised word right before the name.
 _QUALIFIER = re.compile(r"[A-Z][\w'’.\-]*\s+$")
-
-
-def _qualified(text: str, start: int) -> bool:
-    """ "Indian Premier League": a capitalised word right before the name."""
-    return _QUALIFIER.search(text, max(0, start - 30), start) is not None
 
 
 def headline_organisations(doc: Document) -> set[str]:
@@ -111,6 +106,6 @@ def headline_organisations(doc: Document) -> set[str]:
     states = set()
     for m in _NAMED.finditer(doc.text, 0, doc.title_end):
         name = m.group()
-        if name not in LEAGUES or not _qualified(doc.text, m.start()):
+        if name not in LEAGUES or not preceded(doc.text, m.start(), _QUALIFIER, 30):
             states.add(HOME_STATES[name])
     return states
